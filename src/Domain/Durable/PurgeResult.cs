@@ -1,0 +1,4 @@
+namespace Pipeline.Domain.Durable;
+
+/// <summary>Mirrors <c>Microsoft.DurableTask.Client.PurgeResult</c>.</summary>
+public sealed record PurgeResult(int PurgedInstanceCount);
