@@ -22,11 +22,12 @@ public sealed class DurableCatalog
         where TEntity : IEntity
         => Add(typeof(TEntity), DurableFunctionKind.Entity);
 
-    public DurableCatalog Add(Type type, DurableFunctionKind kind)
+    /// <summary>Registers a type under its own name, or under <paramref name="name"/> (for versioning tests and renames).</summary>
+    public DurableCatalog Add(Type type, DurableFunctionKind kind, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var name = type.Name;
-        if (_entries.TryGetValue(name, out var existing) && existing.Type != type)
+        name ??= type.Name;
+        if (_entries.TryGetValue(name, out var existing) && existing.Type != type && name == type.Name)
         {
             throw new InvalidOperationException($"Two durable functions are named '{name}': {existing.Type.FullName} and {type.FullName}.");
         }

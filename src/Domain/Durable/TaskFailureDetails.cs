@@ -14,16 +14,13 @@ public sealed record TaskFailureDetails(
     public static TaskFailureDetails FromException(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (exception is TaskFailedException failed)
+        var inner = exception switch
         {
-            return failed.FailureDetails;
-        }
-
-        return new TaskFailureDetails(
-            exception.GetType().FullName ?? exception.GetType().Name,
-            exception.Message,
-            exception.StackTrace,
-            exception.InnerException is { } inner ? FromException(inner) : null);
+            TaskFailedException failed => failed.FailureDetails,
+            { InnerException: { } cause } => FromException(cause),
+            _ => null,
+        };
+        return new TaskFailureDetails(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace, inner);
     }
 
     /// <summary>True when the failure was raised by an exception of type <typeparamref name="TException"/> or a subtype.</summary>
