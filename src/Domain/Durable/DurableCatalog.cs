@@ -27,7 +27,7 @@ public sealed class DurableCatalog
     {
         ArgumentNullException.ThrowIfNull(type);
         name ??= type.Name;
-        if (_entries.TryGetValue(name, out var existing) && existing.Type != type && name == type.Name)
+        if (_entries.TryGetValue(name, out var existing) && existing.Type != type)
         {
             throw new InvalidOperationException($"Two durable functions are named '{name}': {existing.Type.FullName} and {type.FullName}.");
         }

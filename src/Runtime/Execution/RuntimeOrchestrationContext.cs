@@ -136,7 +136,11 @@ internal sealed class RuntimeOrchestrationContext : IOrchestrationContext, IOrch
         var timer = CreateTimer(CurrentUtcDateTime + timeout, cancel.Token);
         var received = WaitForExternalEvent<T>(eventName, cancel.Token);
         var winner = await Task.WhenAny(received, timer);
-        await cancel.CancelAsync();
+
+        // Synchronous on purpose: the callbacks must run on the episode's thread, not on the thread pool.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
         if (winner == received)
         {
             return await received;

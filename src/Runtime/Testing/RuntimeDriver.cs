@@ -17,14 +17,14 @@ public static class RuntimeDriver
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(advanceClockTo);
-        var completion = runtime.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         while (true)
         {
-            var idle = runtime.WaitForIdleAsync(cancellationToken);
-            await Task.WhenAny(completion, idle).ConfigureAwait(false);
-            if (completion.IsCompleted)
+            await runtime.WaitForIdleAsync(cancellationToken).ConfigureAwait(false);
+            var instance = await runtime.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"No instance with id '{instanceId}' exists.");
+            if (instance.IsCompleted)
             {
-                return await completion.ConfigureAwait(false);
+                return instance;
             }
 
             var next = runtime.NextTimerDue

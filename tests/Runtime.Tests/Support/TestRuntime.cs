@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Domain.Durable;
+using Pipeline.Runtime.Store;
+using Pipeline.Runtime.Testing;
+
+namespace Pipeline.Runtime.Tests.Support;
+
+/// <summary>A runtime on virtual time with the sample workflows, activities and entities registered.</summary>
+internal sealed class TestRuntime : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public TestRuntime(IHistoryStore? store = null, DurableCatalog? catalog = null, ExecutionLog? log = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, int maxConcurrentActivities = 8)
+    {
+        Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Log = log ?? new ExecutionLog();
+        Log.Clock = Clock;
+        Store = store ?? new InMemoryHistoryStore();
+        var collection = new ServiceCollection().AddSingleton(Log);
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider();
+        Runtime = new DurableRuntime(catalog ?? SampleCatalog.Create(), _services, Store, timeProvider: Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
+        Runtime.Start();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public ExecutionLog Log { get; }
+
+    public IHistoryStore Store { get; }
+
+    public DurableRuntime Runtime { get; }
+
+    public IDurableClient Client => Runtime.Client;
+
+    public async Task<OrchestrationMetadata> RunAsync(string workflow, object? input, string? instanceId = null)
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(workflow, input, new StartOrchestrationOptions(instanceId));
+        return await CompleteAsync(id);
+    }
+
+    public Task<OrchestrationMetadata> CompleteAsync(string instanceId)
+        => Runtime.RunToCompletionAsync(instanceId, t => Clock.SetUtcNow(t)).WaitAsync(TimeSpan.FromSeconds(60));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
