@@ -210,7 +210,8 @@ internal sealed class ApiCatalog
     {
         var finding = Match(member, member.ContainingType)
             ?? (instance?.Type is { } receiver ? Match(member, receiver) : null)
-            ?? (extensionReceiver is not null ? Match(member, extensionReceiver) : null);
+            ?? (extensionReceiver is not null ? Match(member, extensionReceiver) : null)
+            ?? MatchOverridden(member);
 
         // One diagnostic per I/O chain: `new FileInfo(path).Length` is reported once, at the construction.
         if (finding is not null
@@ -223,6 +224,27 @@ internal sealed class ApiCatalog
         }
 
         return finding;
+    }
+
+    /// <summary>An override of a banned member is banned too (a custom TimeProvider's GetUtcNow).</summary>
+    private Finding? MatchOverridden(ISymbol member)
+    {
+        for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
+        {
+            if (Match(overridden, overridden.ContainingType) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return null;
+
+        static ISymbol? Overridden(ISymbol symbol) => symbol switch
+        {
+            IMethodSymbol method => method.OverriddenMethod,
+            IPropertySymbol property => property.OverriddenProperty,
+            _ => null,
+        };
     }
 
     private Finding? Match(ISymbol member, ITypeSymbol? start)

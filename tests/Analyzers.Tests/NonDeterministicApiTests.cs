@@ -15,6 +15,7 @@ public sealed class NonDeterministicApiTests
         "var system = [|TimeProvider.System|];",
         "var now = clock.[|GetUtcNow()|];",
         "var now = [|TimeProvider.System|].[|GetUtcNow()|];",
+        "var now = new FixedClock().[|GetUtcNow()|];",
         "var ticks = [|Environment.TickCount|];",
         "var ticks = [|Environment.TickCount64|];",
         "var id = [|Guid.NewGuid()|];",

@@ -64,6 +64,11 @@ internal static class Snippets
                 public static readonly int Fixed = 1;
                 public const int Constant = 2;
             }
+
+            public sealed class FixedClock : TimeProvider
+            {
+                public override DateTimeOffset GetUtcNow() => DateTimeOffset.UnixEpoch;
+            }
         }
 
         """;
