@@ -38,6 +38,9 @@ public sealed partial class CosmosJobDocumentStore : IJobDocumentStore
         _container = client.GetContainer(options.Database, options.Container);
     }
 
+    /// <summary>The container the records live in.</summary>
+    public string ContainerId => _container.Id;
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (_options.CreateIfMissing)
@@ -134,7 +137,7 @@ public sealed partial class CosmosJobDocumentStore : IJobDocumentStore
         }
 
         var items = new List<JobRecord>(take);
-        using (var iterator = _container.GetItemQueryStreamIterator(definition, requestOptions: new QueryRequestOptions { MaxItemCount = take }))
+        using (var iterator = _container.GetItemQueryStreamIterator(definition, requestOptions: new QueryRequestOptions { MaxItemCount = take, EnableOptimisticDirectExecution = true }))
         {
             while (iterator.HasMoreResults && items.Count < take)
             {
