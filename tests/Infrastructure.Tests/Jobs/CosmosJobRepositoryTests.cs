@@ -37,6 +37,28 @@ public sealed class CosmosJobRepositoryTests : JobRepositoryContractTests, IClas
     }
 
     [Fact]
+    public async Task Query_WithoutOptimisticDirectExecutionOnTheEmulator_FailsForWantOfAQueryPlan()
+    {
+        // Why ListAsync asks for optimistic direct execution: the server cannot answer the SDK's query-plan request.
+        // When this starts passing queries, the emulator can prove the query-plan path as well.
+        var store = await CreateDocumentStoreAsync();
+        await store.CreateAsync(NewRecord("job-there"));
+        var container = _client.GetContainer(Options("unused").Database, ContainerOf(store));
+        using var iterator = container.GetItemQueryStreamIterator(
+            "SELECT TOP 3 * FROM c WHERE c.status = 'Pending' ORDER BY c.listKey DESC",
+            requestOptions: new QueryRequestOptions { EnableOptimisticDirectExecution = false });
+
+        HttpStatusCode? answered = null;
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await iterator.ReadNextAsync();
+            answered = response.StatusCode;
+        });
+
+        Assert.True(error is not null || answered is not HttpStatusCode.OK, "the emulator answered a query that needs a query plan");
+    }
+
+    [Fact]
     public async Task GetAsync_MissingItemWithoutEmulatorCompatibility_SurfacesTheServerError()
     {
         var options = Options("jobs-" + Guid.NewGuid().ToString("N"));
