@@ -109,6 +109,18 @@ public abstract class JobRepositoryContractTests
     }
 
     [Fact]
+    public async Task ReplaceAsync_RecordDeletedMeanwhile_ThrowsJobNotFound()
+    {
+        var store = await CreateDocumentStoreAsync();
+        var created = await store.CreateAsync(NewRecord("job-vanished"));
+        await store.DeleteAsync("job-vanished");
+
+        var error = await Assert.ThrowsAsync<JobNotFoundException>(() => store.ReplaceAsync(created with { Status = JobStatus.Running }));
+
+        Assert.Equal("job-vanished", error.JobId);
+    }
+
+    [Fact]
     public async Task UpdateAsync_OtherWriterBetweenReadAndWrite_ReappliesChangeToTheNewVersion()
     {
         var store = await CreateDocumentStoreAsync();
