@@ -17,11 +17,10 @@ namespace Pipeline.Domain.Status;
 /// </summary>
 public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions> options) : Entity<JobStatusState>
 {
-    public const string EntityName = "jobstatus";
-
     private const string SegmentContentType = "application/json";
 
-    public static EntityInstanceId IdFor(string jobId) => new(EntityName, JobId.Validate(jobId));
+    /// <summary>The entity of a job: named after this type, as the durable catalog registers it; keyed by job id.</summary>
+    public static EntityInstanceId IdFor(string jobId) => new(nameof(JobStatusEntity), JobId.Validate(jobId));
 
     private string JobKey => Id.Key;
 
@@ -58,6 +57,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
     /// <summary>
     /// Applies a batch of steps in sequence order and returns how many were new. Steps at or below the sender's
     /// highest applied sequence are redeliveries and are ignored, so sending a batch again changes nothing.
+    /// Steps are accepted whatever the job status: a step that lands after a cancel still belongs in the log.
     /// </summary>
     public async Task<int> RecordSteps(RecordStepsBatch batch)
     {

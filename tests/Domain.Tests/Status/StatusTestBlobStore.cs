@@ -15,6 +15,9 @@ internal sealed class StatusTestBlobStore : IBlobStore
 
     public long BytesWritten { get; private set; }
 
+    /// <summary>How many times a blob was opened for reading.</summary>
+    public int Reads { get; private set; }
+
     public IReadOnlyDictionary<string, int> WritesByKey
     {
         get
@@ -59,6 +62,7 @@ internal sealed class StatusTestBlobStore : IBlobStore
     {
         lock (gate)
         {
+            Reads++;
             return blobs.TryGetValue(key, out var blob)
                 ? Task.FromResult<Stream>(new MemoryStream(blob.Body, writable: false))
                 : throw new BlobNotFoundException(key);
