@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Pipeline.Domain.Status;
+
+/// <summary>Blob keys of a job's sealed step-log segments.</summary>
+internal static class StatusBlobKeys
+{
+    /// <summary>The prefix every segment of the job shares, and nothing else.</summary>
+    public static string SegmentPrefix(string jobId) => $"jobs/{jobId}/status/steps-";
+
+    public static string Segment(string jobId, int number)
+        => string.Create(CultureInfo.InvariantCulture, $"{SegmentPrefix(jobId)}{number:D6}.json");
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Payloads;
+
+namespace Pipeline.Domain.Status;
+
+/// <summary>
+/// One entry of a job's execution-step log: what ran (stage, step, asset, attempt), how it ended, and the reference to
+/// its result. <see cref="Sequence"/> is assigned by the sender and increases strictly per sender (see
+/// <see cref="RecordStepsBatch.Source"/>); it is what makes recording idempotent.
+/// </summary>
+public sealed record StepRecord
+{
+    public required long Sequence { get; init; }
+
+    public required string Stage { get; init; }
+
+    /// <summary>The step's name, e.g. the activity that ran.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The asset the step worked on; null for a step that belongs to the stage as a whole.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AssetId { get; init; }
+
+    public int Attempt { get; init; } = 1;
+
+    public required AssetStatus Status { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? StartedAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? EndedAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AssetError? Error { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BlobRef? Blob { get; init; }
+}

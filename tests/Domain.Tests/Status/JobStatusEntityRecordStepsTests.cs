@@ -1,0 +1,191 @@
+using System.Globalization;
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Status;
+using static Pipeline.Domain.Tests.Status.StatusTestData;
+
+namespace Pipeline.Domain.Tests.Status;
+
+public sealed class JobStatusEntityRecordStepsTests
+{
+    private const string JobId = "lecture-0001";
+
+    [Fact]
+    public async Task RecordSteps_SameBatchRedelivered_CountsAndLogUnchanged()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        var batch = Batch(
+        [
+            Step(1, "images", "a", AssetStatus.Running),
+            Step(2, "images", "b", AssetStatus.Running),
+            Step(3, "images", "a", AssetStatus.Succeeded),
+            Step(4, "images", "b", AssetStatus.Failed),
+        ]);
+        Assert.Equal(4, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch));
+        var afterFirst = host.StateJson;
+
+        var appliedAgain = await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch);
+
+        Assert.Equal(0, appliedAgain);
+        Assert.Equal(afterFirst, host.StateJson);
+        var stage = Assert.Single(host.State.Stages);
+        Assert.Equal((1, 1, 0), (stage.Succeeded, stage.Failed, stage.InFlight));
+        Assert.Equal([1L, 2, 3, 4], (await host.ReadLogAsync()).Select(s => s.Sequence));
+    }
+
+    [Fact]
+    public async Task RecordSteps_OverlappingBatch_AppliesOnlyTheNewSteps()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        await host.CallAsync(nameof(JobStatusEntity.RecordSteps), Batch(Steps(1, 4)));
+
+        var applied = await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), Batch(Steps(3, 4)));
+
+        Assert.Equal(2, applied);
+        Assert.Equal([1L, 2, 3, 4, 5, 6], (await host.ReadLogAsync()).Select(s => s.Sequence));
+        Assert.Equal(6, host.State.HighestSequence);
+    }
+
+    [Fact]
+    public async Task RecordSteps_TwoSendersWithOverlappingSequenceNumbers_KeepsBoth()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        await host.CallAsync(nameof(JobStatusEntity.RecordSteps), Batch([Step(1, "images", "a", AssetStatus.Succeeded)], "images-0"));
+
+        var applied = await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), Batch([Step(1, "images", "b", AssetStatus.Succeeded)], "images-1"));
+
+        Assert.Equal(1, applied);
+        Assert.Equal(2, Assert.Single(host.State.Stages).Succeeded);
+    }
+
+    [Fact]
+    public async Task RecordSteps_AssetFailsThenSucceedsOnNextAttempt_CountsOnceByLatestStatus()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        await host.CallAsync(nameof(JobStatusEntity.RecordSteps), Batch(
+        [
+            Step(1, "images", "a", AssetStatus.Running),
+            Step(2, "images", "a", AssetStatus.Failed),
+        ]));
+        Assert.Equal((0, 1, 0), Counts(host.State.Stages[0]));
+
+        await host.CallAsync(nameof(JobStatusEntity.RecordSteps), Batch(
+        [
+            Step(3, "images", "a", AssetStatus.Running, attempt: 2),
+            Step(4, "images", "a", AssetStatus.Succeeded, attempt: 2),
+        ]));
+
+        Assert.Equal((1, 0, 0), Counts(host.State.Stages[0]));
+        Assert.Empty(host.State.Stages[0].OpenAssets);
+    }
+
+    [Fact]
+    public async Task RecordSteps_StepWithoutSequence_FailsAndAppliesNothing()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        await host.CallAsync(nameof(JobStatusEntity.RecordSteps), Batch(Steps(1, 2)));
+        var before = host.StateJson;
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => host.CallAsync(nameof(JobStatusEntity.RecordSteps), Batch([.. Steps(3, 1), Step(0, "images", "x", AssetStatus.Running)])));
+
+        Assert.Equal(before, host.StateJson);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(42)]
+    [InlineData(2026)]
+    public async Task RecordSteps_SeededRandomBatchesWithRedeliveries_CountsAlwaysMatchTheLog(int seed)
+    {
+        var random = new Random(seed);
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore(), thresholdBytes: 4096);
+        var senders = new[] { ("images-0", "images"), ("images-1", "images"), ("narration-0", "narration") }
+            .Select(s => new Sender(s.Item1, Lifecycles(random, s.Item1, s.Item2)))
+            .ToList();
+        var expectedLog = new List<StepRecord>();
+
+        for (var round = 0; senders.Exists(s => s.Sent < s.Steps.Count); round++)
+        {
+            var sender = senders[random.Next(senders.Count)];
+            if (sender.Sent == sender.Steps.Count)
+            {
+                continue;
+            }
+
+            // Sometimes an earlier batch again (redelivery), sometimes a batch reaching back into sent steps.
+            var start = random.Next(4) == 0 ? random.Next(sender.Sent + 1) : sender.Sent;
+            var end = Math.Min(sender.Steps.Count, Math.Max(start + 1, sender.Sent + random.Next(0, 12)));
+            var steps = sender.Steps.GetRange(start, end - start);
+            var shuffled = steps.OrderBy(_ => random.Next()).ToList();
+
+            var applied = await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), Batch(shuffled, sender.Name));
+
+            var fresh = steps.Where(s => s.Sequence > sender.Steps[Math.Max(sender.Sent - 1, 0)].Sequence || sender.Sent == 0).ToList();
+            Assert.Equal(fresh.Count, applied);
+            expectedLog.AddRange(fresh);
+            sender.Sent = Math.Max(sender.Sent, end);
+
+            var log = await host.ReadLogAsync();
+            Assert.Equal(expectedLog, log);
+            var state = host.State;
+            Assert.True(host.StateBytes <= host.ThresholdBytes, $"Round {round}: state is {host.StateBytes} bytes.");
+            Assert.Equal(log.Count, state.StepCount);
+            var expected = CountsFromLog(log);
+            Assert.Equal(expected.Keys.Order(), state.Stages.Select(s => s.Name).Order());
+            foreach (var stage in state.Stages)
+            {
+                Assert.Equal(expected[stage.Name], Counts(stage));
+            }
+        }
+
+        Assert.NotEmpty(host.State.Segments);
+    }
+
+    private static (int Succeeded, int Failed, int InFlight) Counts(StageProgress stage) => (stage.Succeeded, stage.Failed, stage.InFlight);
+
+    /// <summary>Every asset's steps in order (run, maybe fail and run again, then end), interleaved across assets.</summary>
+    private static List<StepRecord> Lifecycles(Random random, string sender, string stage)
+    {
+        var perAsset = Enumerable.Range(0, 40).Select(i =>
+        {
+            var asset = string.Create(CultureInfo.InvariantCulture, $"{sender}-{i:D3}");
+            var statuses = new List<(AssetStatus Status, int Attempt)>();
+            var attempts = random.Next(1, 4);
+            for (var attempt = 1; attempt <= attempts; attempt++)
+            {
+                statuses.Add((AssetStatus.Running, attempt));
+                if (attempt < attempts)
+                {
+                    statuses.Add((AssetStatus.Failed, attempt));
+                }
+            }
+
+            var end = random.Next(10) switch { < 6 => AssetStatus.Succeeded, < 9 => AssetStatus.Failed, _ => AssetStatus.Skipped };
+            if (random.Next(8) > 0)
+            {
+                statuses.Add((end, attempts));
+            }
+
+            return new Queue<(string Asset, AssetStatus Status, int Attempt)>(statuses.Select(s => (asset, s.Status, s.Attempt)));
+        }).ToList();
+
+        var steps = new List<StepRecord>();
+        while (perAsset.Exists(q => q.Count > 0))
+        {
+            var queue = perAsset.Where(q => q.Count > 0).ElementAt(random.Next(perAsset.Count(q => q.Count > 0)));
+            var (asset, status, attempt) = queue.Dequeue();
+            steps.Add(Step((steps.Count * 3) + 1 + random.Next(3), stage, asset, status, attempt));
+        }
+
+        return steps;
+    }
+
+    private sealed class Sender(string name, List<StepRecord> steps)
+    {
+        public string Name { get; } = name;
+
+        public List<StepRecord> Steps { get; } = steps;
+
+        public int Sent { get; set; }
+    }
+}
