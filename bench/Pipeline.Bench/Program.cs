@@ -1,7 +1,7 @@
 using Pipeline.Bench;
 
 // Benchmarks (not tests): machine-independent counts first, throughput figures for context.
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|all]
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|all]
 var which = args.Length > 0 ? args[0] : "all";
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -13,6 +13,7 @@ Console.CancelKeyPress += (_, e) =>
 var benchmarks = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["runtime"] = RuntimeBenchmarks.RunAsync,
+    ["status"] = StatusOverflowBenchmark.RunAsync,
 };
 
 if (which == "all")

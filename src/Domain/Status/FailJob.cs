@@ -1,3 +1,4 @@
+using Pipeline.Domain.Jobs;
 namespace Pipeline.Domain.Status;
 
 /// <summary>Input of <see cref="JobStatusEntity.Fail"/>.</summary>
