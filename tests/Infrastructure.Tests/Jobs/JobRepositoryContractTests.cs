@@ -3,6 +3,7 @@ using Pipeline.Domain.Assets;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Payloads;
 using Pipeline.Infrastructure.Tests.Fakes;
+using Pipeline.Testing;
 
 namespace Pipeline.Infrastructure.Tests.Jobs;
 

@@ -7,6 +7,7 @@ using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Payloads;
 using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Tests.Fakes;
+using Pipeline.Testing;
 
 namespace Pipeline.Infrastructure.Tests.Jobs;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Pipeline.Domain.Payloads;
 
-namespace Pipeline.Infrastructure.Tests.Fakes;
+namespace Pipeline.Testing;
 
 /// <summary>An <see cref="IBlobStore"/> in a dictionary, for tests of code that stores blobs.</summary>
 public sealed class InMemoryBlobStore : IBlobStore
