@@ -212,9 +212,17 @@ public sealed class FileSystemBlobStore : IBlobStore
     private bool DeleteFiles(string key, string blobPath)
     {
         var existed = File.Exists(blobPath);
-        File.Delete(blobPath);
         var metaPath = ResolveUnder(metaRoot, key, key);
-        File.Delete(metaPath);
+        try
+        {
+            File.Delete(blobPath);
+            File.Delete(metaPath);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone, with its folder.
+        }
+
         PruneEmptyFolders(Path.GetDirectoryName(blobPath)!, blobsRoot);
         PruneEmptyFolders(Path.GetDirectoryName(metaPath)!, metaRoot);
         return existed;

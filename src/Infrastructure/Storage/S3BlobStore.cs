@@ -23,6 +23,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 {
     internal const string Sha256MetadataName = "sha256";
 
+    private const string CopySourceHeader = "x-amz-copy-source";
+
     private const long MaxSingleCopyBytes = 5L * 1024 * 1024 * 1024;
 
     private readonly IAmazonS3 client;
@@ -60,6 +62,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         var client = string.IsNullOrEmpty(options.AccessKeyId)
             ? new AmazonS3Client(config)
             : new AmazonS3Client(new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey), config);
+        client.BeforeRequestEvent += KeepCopySourceSlashes;
         return new S3BlobStore(client, options, ownsClient: true);
     }
 
@@ -170,17 +173,19 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         BlobKey.ValidatePrefix(prefix);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await EnsureBucketAsync(cancellationToken);
-        var response = await client.ListObjectsV2Async(
-            new ListObjectsV2Request
+        // ListObjects (v1) with Marker = the last key returned: the same order and pages as v2 on AWS, and it pages
+        // correctly on S3-compatible servers whose v2 continuation tokens fail (s3rver on Node 20 cannot create them).
+        var response = await client.ListObjectsAsync(
+            new ListObjectsRequest
             {
                 BucketName = options.BucketName,
                 Prefix = prefix,
                 MaxKeys = pageSize,
-                ContinuationToken = continuationToken,
+                Marker = continuationToken is null ? null : BlobStreaming.DecodeToken(continuationToken),
             },
             cancellationToken);
         var keys = (response.S3Objects ?? []).Select(item => item.Key).ToList();
-        return new BlobPage(keys, response.IsTruncated == true ? response.NextContinuationToken : null);
+        return new BlobPage(keys, response.IsTruncated == true && keys.Count > 0 ? BlobStreaming.EncodeToken(keys[^1]) : null);
     }
 
     public void Dispose()
@@ -300,8 +305,16 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             // Let an in-flight part finish reading its buffer before the buffer goes back to the pool.
             await Task.WhenAll(parts).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-            // Best effort: parts of an abandoned upload are billed until aborted (a lifecycle rule catches the rest).
-            await client.AbortMultipartUploadAsync(options.BucketName, key, upload.UploadId, CancellationToken.None);
+            try
+            {
+                await client.AbortMultipartUploadAsync(options.BucketName, key, upload.UploadId, CancellationToken.None);
+            }
+            catch (AmazonServiceException)
+            {
+                // Best effort, and the original failure is what the caller needs: parts of an abandoned upload stay
+                // billed until aborted, which a lifecycle rule (AbortIncompleteMultipartUpload) catches.
+            }
+
             throw;
         }
         finally
@@ -327,6 +340,19 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             },
             cancellationToken);
         return new PartETag(partNumber, response.ETag);
+    }
+
+    /// <summary>
+    /// The SDK sends <c>x-amz-copy-source</c> as <c>bucket%2Fkey</c>; S3 also accepts the documented <c>bucket/key</c>
+    /// form, which S3-compatible servers that decode only with decodeURI (s3rver) need. Keys are drawn from
+    /// <see cref="BlobKey"/>'s safe set, so the slashes are the only escapes. Runs before the request is signed.
+    /// </summary>
+    private static void KeepCopySourceSlashes(object sender, RequestEventArgs e)
+    {
+        if (e is WebServiceRequestEventArgs request && request.Headers.TryGetValue(CopySourceHeader, out var source))
+        {
+            request.Headers[CopySourceHeader] = source.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     private async Task EnsureBucketAsync(CancellationToken cancellationToken)
