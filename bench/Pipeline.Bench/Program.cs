@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, CancellationToken, Task
 {
     ["runtime"] = RuntimeBenchmarks.RunAsync,
     ["status"] = StatusOverflowBenchmark.RunAsync,
+    ["storage"] = StorageBenchmarks.RunAsync,
 };
 
 if (which == "all")

@@ -30,6 +30,18 @@ public sealed partial class DurableRuntime
     {
         var scheduled = message.Event;
         var now = Now;
+        InstanceRecord? owner;
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            owner = _instances.TryGetValue(message.TargetId, out var instance) ? instance.Record : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        using var payloads = PayloadScopeFor(owner, scheduled.Name!);
         try
         {
             var entry = _catalog.Get(scheduled.Name!, DurableFunctionKind.Activity);

@@ -1,4 +1,6 @@
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs;
+using Pipeline.Domain.Payloads;
 using Pipeline.Runtime.History;
 using Pipeline.Runtime.Store;
 
@@ -14,7 +16,12 @@ public sealed partial class DurableRuntime
         }
 
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        var payload = _converter.Serialize(input);
+        string? payload;
+        using (JobId.IsValid(instanceId) ? PayloadScope.ForJob(instanceId, name) : null)
+        {
+            payload = _converter.Serialize(input);
+        }
+
         await WithGateAsync(
             () =>
             {

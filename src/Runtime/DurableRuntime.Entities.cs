@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs;
+using Pipeline.Domain.Payloads;
 using Pipeline.Runtime.Execution;
 using Pipeline.Runtime.History;
 using Pipeline.Runtime.Store;
@@ -46,6 +48,7 @@ public sealed partial class DurableRuntime
         var state = entity.State;
         foreach (var message in batch)
         {
+            using var payloads = JobId.IsValid(entityId.Key) ? PayloadScope.ForJob(entityId.Key, message.Event.Name) : null;
             var operation = new RuntimeEntityOperation(entityId, message.Event.Name!, message.Event.Payload, state, _converter);
             HistoryEvent response;
             try

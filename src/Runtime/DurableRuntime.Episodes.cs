@@ -135,6 +135,7 @@ public sealed partial class DurableRuntime
         else
         {
             var workflow = (IWorkflow)Activator.CreateInstance(entry.Type)!;
+            using var scope = PayloadScopeFor(record, record.Name);
             result = OrchestrationExecutor.Run(workflow, record.Name, record.InstanceId, instance.History, batch.Select(m => m.Event).ToList(), now, _converter, _loggerFactory);
         }
 
@@ -261,6 +262,7 @@ public sealed partial class DurableRuntime
             Input = input,
             ParentInstanceId = parentId,
             ParentTaskId = parentTaskId,
+            RootInstanceId = parentId is not null && _instances.TryGetValue(parentId, out var parent) ? parent.Record.RootInstanceId ?? parentId : instanceId,
         };
         commit.Instances.Add(record);
         _instances[instanceId] = new InstanceState(record, []);

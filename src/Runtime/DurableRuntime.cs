@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs;
+using Pipeline.Domain.Payloads;
 using Pipeline.Runtime.Execution;
 using Pipeline.Runtime.History;
 using Pipeline.Runtime.Store;
@@ -228,6 +230,10 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Payloads written while running an instance's work are attributed to its job (the root instance).</summary>
+    private static PayloadScope? PayloadScopeFor(InstanceRecord? record, string step)
+        => record?.RootInstanceId is { } root && JobId.IsValid(root) ? PayloadScope.ForJob(root, step) : null;
 
     private void Signal()
     {

@@ -4,10 +4,14 @@ using Pipeline.Domain.Payloads;
 
 namespace Pipeline.Testing;
 
-/// <summary>An <see cref="IBlobStore"/> in a dictionary, for tests of code that stores blobs.</summary>
+/// <summary>An <see cref="IBlobStore"/> in a dictionary, for tests of code that stores blobs; keys are validated as every store does.</summary>
 public sealed class InMemoryBlobStore : IBlobStore
 {
     private readonly ConcurrentDictionary<string, Entry> _blobs = new(StringComparer.Ordinal);
+    private int _writes;
+
+    /// <summary>How many bodies were written (puts and creates).</summary>
+    public int Writes => _writes;
 
     public IReadOnlyCollection<string> Keys => _blobs.Keys.Order(StringComparer.Ordinal).ToList();
 
@@ -52,8 +56,10 @@ public sealed class InMemoryBlobStore : IBlobStore
 
     private Entry Find(string key) => _blobs.TryGetValue(key, out var entry) ? entry : throw new BlobNotFoundException(key);
 
-    private static async Task<Entry> ReadAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    private async Task<Entry> ReadAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
+        BlobKey.Validate(key);
+        Interlocked.Increment(ref _writes);
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();

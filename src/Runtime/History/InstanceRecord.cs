@@ -27,6 +27,9 @@ public sealed record InstanceRecord
 
     public int ParentTaskId { get; init; } = -1;
 
+    /// <summary>The top of the instance tree (the job id for Pipeline's workflows); the instance itself at the top.</summary>
+    public string? RootInstanceId { get; init; }
+
     public InstanceCounters Counters { get; init; } = new();
 
     public bool IsTerminal => Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Payloads;
-using Pipeline.Domain.Tests.Fakes;
+using Pipeline.Testing;
 
 namespace Pipeline.Domain.Tests.Payloads;
 

@@ -11,7 +11,7 @@ internal sealed class TestRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestRuntime(IHistoryStore? store = null, DurableCatalog? catalog = null, ExecutionLog? log = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, int maxConcurrentActivities = 8)
+    public TestRuntime(IHistoryStore? store = null, DurableCatalog? catalog = null, ExecutionLog? log = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, int maxConcurrentActivities = 8, IPayloadConverter? converter = null)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Log = log ?? new ExecutionLog();
@@ -20,7 +20,7 @@ internal sealed class TestRuntime : IAsyncDisposable
         var collection = new ServiceCollection().AddSingleton(Log);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
-        Runtime = new DurableRuntime(catalog ?? SampleCatalog.Create(), _services, Store, timeProvider: Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
+        Runtime = new DurableRuntime(catalog ?? SampleCatalog.Create(), _services, Store, converter, Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
         Runtime.Start();
     }
 
