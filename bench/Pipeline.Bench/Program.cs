@@ -1,7 +1,7 @@
 using Pipeline.Bench;
 
 // Benchmarks (not tests): machine-independent counts first, throughput figures for context.
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|all]
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|claim-check|all]
 var which = args.Length > 0 ? args[0] : "all";
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, CancellationToken, Task
     ["runtime"] = RuntimeBenchmarks.RunAsync,
     ["status"] = StatusOverflowBenchmark.RunAsync,
     ["storage"] = StorageBenchmarks.RunAsync,
+    ["claim-check"] = ClaimCheckBenchmark.RunAsync,
 };
 
 if (which == "all")
