@@ -40,7 +40,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     private readonly HashSet<string> _readyEntities = new(StringComparer.Ordinal);
     private readonly PriorityQueue<(MessageTarget Target, string Id), DateTime> _delayed = new();
     private readonly Dictionary<string, List<TaskCompletionSource<OrchestrationMetadata>>> _completionWaiters = new(StringComparer.Ordinal);
-    private readonly List<TaskCompletionSource> _idleWaiters = [];
+    private readonly List<(TaskCompletionSource Waiter, Func<int>? Parked)> _idleWaiters = [];
 
     private ITimer? _wakeTimer;
     private Task? _dispatcher;
@@ -112,13 +112,19 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     }
 
     /// <summary>Completes when nothing is ready to run: no pending message is visible and no activity is queued or running.</summary>
-    public async Task WaitForIdleAsync(CancellationToken cancellationToken = default)
+    public Task WaitForIdleAsync(CancellationToken cancellationToken = default) => WaitForIdleAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Completes when nothing is ready to run, counting activities parked on a simulated clock
+    /// (<paramref name="parkedActivities"/>) as settled: the moment a virtual-time driver may advance the clock.
+    /// </summary>
+    public async Task WaitForIdleAsync(Func<int>? parkedActivities, CancellationToken cancellationToken = default)
     {
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _idleWaiters.Add(idle);
+            _idleWaiters.Add((idle, parkedActivities));
         }
         finally
         {
@@ -357,18 +363,26 @@ public sealed partial class DurableRuntime : IAsyncDisposable
 
     private void CompleteIdleWaitersIfIdle()
     {
-        if (_idleWaiters.Count == 0 || Volatile.Read(ref _activitiesOutstanding) > 0 || _readyInstances.Count > 0 || _readyEntities.Count > 0)
+        if (_idleWaiters.Count == 0 || _readyInstances.Count > 0 || _readyEntities.Count > 0)
         {
             return;
         }
 
-        foreach (var waiter in _idleWaiters)
+        var outstanding = Volatile.Read(ref _activitiesOutstanding);
+        _idleWaiters.RemoveAll(w =>
         {
-            waiter.TrySetResult();
-        }
+            if (outstanding > (w.Parked?.Invoke() ?? 0))
+            {
+                return false;
+            }
 
-        _idleWaiters.Clear();
+            w.Waiter.TrySetResult();
+            return true;
+        });
     }
+
+    /// <summary>Asks the dispatcher to look again (a simulated clock parked or released an activity).</summary>
+    public void Wake() => Signal();
 
     private static List<WorkMessage> TakeVisible(List<WorkMessage> inbox, DateTime now)
     {

@@ -3,6 +3,7 @@ using Pipeline.Domain.Durable;
 using Pipeline.Runtime.Store;
 using Pipeline.Runtime.Tests.Samples;
 using Pipeline.Runtime.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Runtime.Tests;
 
@@ -24,7 +25,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         using (var store = new SqliteHistoryStore(path))
         {
-            var first = new TestRuntime(store, log: log, services: s => s.AddSingleton(gate));
+            var first = new TestRuntime(SampleCatalog.Create(), store, log: log, services: s => s.AddSingleton(gate));
             await first.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GatedSequenceWorkflow), total, new StartOrchestrationOptions("crash-job"));
             await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await first.Runtime.AbortAsync();
@@ -32,7 +33,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         using var reopened = new SqliteHistoryStore(path);
-        await using var second = new TestRuntime(reopened, log: log, services: s => s.AddSingleton(new ActivityGate()));
+        await using var second = new TestRuntime(SampleCatalog.Create(), reopened, log: log, services: s => s.AddSingleton(new ActivityGate()));
         var result = await second.CompleteAsync("crash-job");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
@@ -50,12 +51,12 @@ public sealed class CrashRecoveryTests : IDisposable
         var path = Path.Combine(_directory, "keep.db");
         using (var store = new SqliteHistoryStore(path))
         {
-            await using var first = new TestRuntime(store);
+            await using var first = new TestRuntime(SampleCatalog.Create(), store);
             await first.RunAsync(nameof(EntityWorkflow), "kept", "kept-1");
         }
 
         using var reopened = new SqliteHistoryStore(path);
-        await using var second = new TestRuntime(reopened);
+        await using var second = new TestRuntime(SampleCatalog.Create(), reopened);
 
         var instance = await second.Client.GetInstanceAsync("kept-1", getInputsAndOutputs: true);
         Assert.Equal(12, instance!.ReadOutputAs<int>());

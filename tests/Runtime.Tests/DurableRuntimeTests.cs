@@ -2,6 +2,7 @@ using Pipeline.Domain.Durable;
 using Pipeline.Runtime.History;
 using Pipeline.Runtime.Tests.Samples;
 using Pipeline.Runtime.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Runtime.Tests;
 
@@ -10,7 +11,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task RunAsync_SequenceThenFanOut_CompletesAndRunsEachActivityOnce()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var result = await host.RunAsync(nameof(SequenceThenFanOutWorkflow), "job", "seq-1");
 
@@ -29,7 +30,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task RunAsync_TransientFailureThenSuccess_RetriesOnlyThatActivityWithBackoff()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var start = host.Clock.GetUtcNow();
 
         var result = await host.RunAsync(nameof(RetryWorkflow), "flaky", "retry-1");
@@ -50,7 +51,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task RunAsync_RetryPredicateRefusesFailure_RunsOnceAndSurfacesFailureDetails()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var result = await host.RunAsync(nameof(PermanentFailureWorkflow), "bad-prompt", "permanent-1");
 
@@ -71,7 +72,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task SubOrchestration_WithExplicitInstanceId_ReturnsChildOutput()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var result = await host.RunAsync(nameof(ParentWorkflow), "x", "parent-1");
 
@@ -85,7 +86,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task CreateTimer_OnVirtualTime_ResumesAtFireTimeWithEpisodeTimestamp()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var start = host.Clock.GetUtcNow().UtcDateTime;
 
         var result = await host.RunAsync(nameof(TimerWorkflow), 90, "timer-1");
@@ -98,7 +99,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task WaitForExternalEvent_RaisedByClient_CompletesWithPayloadAndCustomStatusIsVisible()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalWorkflow), null, new StartOrchestrationOptions("approval-1"));
         await host.Runtime.WaitForIdleAsync();
 
@@ -115,7 +116,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task WaitForExternalEvent_EventRaisedBeforeWaiting_IsBuffered()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalWorkflow), null, new StartOrchestrationOptions("approval-early"));
         await host.Client.RaiseEventAsync(id, "approval", "early");
 
@@ -127,7 +128,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task WaitForExternalEvent_WithTimeoutAndNoEvent_TimesOutOnDurableTimer()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var start = host.Clock.GetUtcNow();
 
         var result = await host.RunAsync(nameof(ApprovalWorkflow), 30, "approval-timeout");
@@ -139,7 +140,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task WaitForExternalEvent_WithTimeoutAndEventInTime_ReturnsEvent()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalWorkflow), 30, new StartOrchestrationOptions("approval-in-time"));
         await host.Runtime.WaitForIdleAsync();
         host.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -153,7 +154,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task TerminateInstance_WhileWaiting_EndsTerminatedWithReason()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalWorkflow), null, new StartOrchestrationOptions("terminate-1"));
         await host.Runtime.WaitForIdleAsync();
 
@@ -167,7 +168,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task ContinueAsNew_CountsToTarget_KeepsHistoryToOneExecution()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var result = await host.RunAsync(nameof(CountdownWorkflow), new[] { 1, 5 }, "countdown-1");
 
@@ -182,7 +183,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task NewGuid_AcrossReplays_IsStable()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var result = await host.RunAsync(nameof(GuidWorkflow), "g", "guid-1");
 
@@ -195,7 +196,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task PurgeInstance_Completed_RemovesIt()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         await host.RunAsync(nameof(ChildWorkflow), "p", "purge-1");
 
         var purged = await host.Client.PurgeInstanceAsync("purge-1");
@@ -207,7 +208,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task ScheduleNew_RunningInstanceId_IsRefused()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalWorkflow), null, new StartOrchestrationOptions("dup-1"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
@@ -219,7 +220,7 @@ public sealed class DurableRuntimeTests
     [Fact]
     public async Task ScheduleNew_UnknownWorkflow_IsRefusedWithName()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => host.Client.ScheduleNewOrchestrationInstanceAsync("NoSuchWorkflow"));
 

@@ -1,6 +1,7 @@
 using Pipeline.Domain.Durable;
 using Pipeline.Runtime.Tests.Samples;
 using Pipeline.Runtime.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Runtime.Tests;
 
@@ -9,7 +10,7 @@ public sealed class EntityTests
     [Fact]
     public async Task SignalEntity_FiftyConcurrentSignals_ProduceTheSerialResult()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var id = new EntityInstanceId(nameof(CounterEntity), "job-1");
 
         await Task.WhenAll(Enumerable.Range(1, 50).Select(i => Task.Run(() => host.Client.Entities.SignalEntityAsync(id, nameof(CounterEntity.Add), i))));
@@ -23,7 +24,7 @@ public sealed class EntityTests
     [Fact]
     public async Task SignalEntity_FromOneSender_AppliesInArrivalOrder()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var id = new EntityInstanceId(nameof(CounterEntity), "ordered");
 
         foreach (var i in Enumerable.Range(1, 20))
@@ -39,7 +40,7 @@ public sealed class EntityTests
     [Fact]
     public async Task FailingOperation_LeavesStateAsBeforeIt_AndLaterOperationsApply()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var id = new EntityInstanceId(nameof(CounterEntity), "failing");
 
         await host.Client.Entities.SignalEntityAsync(id, nameof(CounterEntity.Add), 1);
@@ -53,7 +54,7 @@ public sealed class EntityTests
     [Fact]
     public async Task Workflow_SignalsThenCallsEntity_ReadsItsOwnSignals()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
 
         var result = await host.RunAsync(nameof(EntityWorkflow), "wf", "entity-wf-1");
 
@@ -64,7 +65,7 @@ public sealed class EntityTests
     [Fact]
     public async Task DeleteOperation_ClearsState()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var id = new EntityInstanceId(nameof(CounterEntity), "deleted");
         await host.Client.Entities.SignalEntityAsync(id, nameof(CounterEntity.Add), 1);
         await host.Client.Entities.SignalEntityAsync(id, "delete");

@@ -16,7 +16,7 @@ public sealed class JobStatusOnRuntimeTests
     {
         var blobs = new InMemoryBlobStore();
         var catalog = SampleCatalog.Create().AddWorkflow<StatusDrivingWorkflow>().AddEntity<JobStatusEntity>();
-        await using var host = new TestRuntime(catalog: catalog, services: s => s
+        await using var host = new TestRuntime(catalog, services: s => s
             .AddSingleton<IBlobStore>(blobs)
             .AddOptions<JobStatusOptions>().Configure(o => o.OverflowThresholdBytes = 4 * 1024));
         const string jobId = "status-job-1";

@@ -3,6 +3,7 @@ using Pipeline.Runtime.Execution;
 using Pipeline.Runtime.Store;
 using Pipeline.Runtime.Tests.Samples;
 using Pipeline.Runtime.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Runtime.Tests;
 
@@ -15,7 +16,7 @@ public sealed class NonDeterminismTests
     {
         var store = new InMemoryHistoryStore();
         var log = new ExecutionLog();
-        await using (var before = new TestRuntime(store, log: log))
+        await using (var before = new TestRuntime(SampleCatalog.Create(), store, log: log))
         {
             await before.Client.ScheduleNewOrchestrationInstanceAsync(nameof(VersionOneWorkflow), "x", new StartOrchestrationOptions("versioned-1"));
             await before.Runtime.WaitForIdleAsync();
@@ -29,7 +30,7 @@ public sealed class NonDeterminismTests
         }
 
         redeployed.Add(changed, DurableFunctionKind.Orchestrator, nameof(VersionOneWorkflow));
-        await using var after = new TestRuntime(store, redeployed, log);
+        await using var after = new TestRuntime(redeployed, store, log);
         await after.Client.RaiseEventAsync("versioned-1", "go", "now");
         var result = await after.CompleteAsync("versioned-1");
 
@@ -46,13 +47,13 @@ public sealed class NonDeterminismTests
     {
         var store = new InMemoryHistoryStore();
         var log = new ExecutionLog();
-        await using (var before = new TestRuntime(store, log: log))
+        await using (var before = new TestRuntime(SampleCatalog.Create(), store, log: log))
         {
             await before.Client.ScheduleNewOrchestrationInstanceAsync(nameof(VersionOneWorkflow), "x", new StartOrchestrationOptions("versioned-2"));
             await before.Runtime.WaitForIdleAsync();
         }
 
-        await using var after = new TestRuntime(store, log: log);
+        await using var after = new TestRuntime(SampleCatalog.Create(), store, log: log);
         await after.Client.RaiseEventAsync("versioned-2", "go", "now");
         var result = await after.CompleteAsync("versioned-2");
 

@@ -18,7 +18,7 @@ public sealed class PayloadOffloadTests
     {
         var blobs = new InMemoryBlobStore();
         var converter = new OffloadingPayloadConverter(blobs, Options.Create(new PayloadOptions()));
-        await using var host = new TestRuntime(catalog: Catalog(), converter: converter);
+        await using var host = new TestRuntime(Catalog(), converter: converter);
 
         var result = await host.RunAsync(nameof(LargeResultWorkflow), FiveMegabytes, "offload-job-1");
 
@@ -36,7 +36,7 @@ public sealed class PayloadOffloadTests
     {
         var blobs = new InMemoryBlobStore();
         var converter = new OffloadingPayloadConverter(blobs, Options.Create(new PayloadOptions()));
-        await using var host = new TestRuntime(catalog: Catalog(), converter: converter);
+        await using var host = new TestRuntime(Catalog(), converter: converter);
 
         await host.RunAsync(nameof(LargeResultWorkflow), 100_000, "offload-job-a");
         await host.RunAsync(nameof(LargeResultWorkflow), 100_000, "offload-job-b");
@@ -54,7 +54,7 @@ public sealed class PayloadOffloadTests
     {
         var blobs = new InMemoryBlobStore();
         var converter = new OffloadingPayloadConverter(blobs, Options.Create(new PayloadOptions { MaxPayloadBytes = 1024 * 1024 }));
-        await using var host = new TestRuntime(catalog: Catalog(), converter: converter);
+        await using var host = new TestRuntime(Catalog(), converter: converter);
 
         var result = await host.RunAsync(nameof(LargeResultWorkflow), 2 * 1024 * 1024, "offload-too-big");
 

@@ -1,6 +1,7 @@
 using Pipeline.Runtime.Testing;
 using Pipeline.Runtime.Tests.Samples;
 using Pipeline.Runtime.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Runtime.Tests;
 
@@ -16,7 +17,7 @@ public sealed class ReplayTests
     [InlineData(nameof(EntityWorkflow), "\"r\"")]
     public async Task Replay_RecordedHistory_IssuesIdenticalCommands(string workflow, string inputJson)
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         var entry = SampleCatalog.Create().Get(workflow, Domain.Durable.DurableFunctionKind.Orchestrator);
         var input = System.Text.Json.JsonSerializer.Deserialize(inputJson, ((Domain.Durable.IWorkflow)Activator.CreateInstance(entry.Type)!).InputType);
         await host.RunAsync(workflow, input, "replayed");
@@ -31,7 +32,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task Replay_ChangedWorkflow_ReportsDivergence()
     {
-        await using var host = new TestRuntime();
+        await using var host = new TestRuntime(SampleCatalog.Create());
         await host.RunAsync(nameof(ChildWorkflow), "c", "replayed");
 
         var replay = WorkflowReplayer.Replay(new RenamedActivityWorkflow(), nameof(ChildWorkflow), "replayed", host.Runtime.GetHistory("replayed")!);

@@ -1,5 +1,6 @@
 using Pipeline.Domain.Durable;
 using Pipeline.Runtime.Tests.Support;
+using Pipeline.Testing;
 
 namespace Pipeline.Runtime.Tests.Samples;
 

@@ -1,17 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Domain.Durable;
+using Pipeline.Runtime;
 using Pipeline.Runtime.Store;
 using Pipeline.Runtime.Testing;
 
-namespace Pipeline.Runtime.Tests.Support;
+namespace Pipeline.Testing;
 
-/// <summary>A runtime on virtual time with the sample workflows, activities and entities registered.</summary>
-internal sealed class TestRuntime : IAsyncDisposable
+/// <summary>The in-process runtime on virtual time, for workflow tests: a catalog, fakes by DI, an execution log.</summary>
+public sealed class TestRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestRuntime(IHistoryStore? store = null, DurableCatalog? catalog = null, ExecutionLog? log = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, int maxConcurrentActivities = 8, IPayloadConverter? converter = null)
+    public TestRuntime(DurableCatalog catalog, IHistoryStore? store = null, ExecutionLog? log = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, int maxConcurrentActivities = 8, IPayloadConverter? converter = null)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Log = log ?? new ExecutionLog();
@@ -20,7 +21,7 @@ internal sealed class TestRuntime : IAsyncDisposable
         var collection = new ServiceCollection().AddSingleton(Log);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
-        Runtime = new DurableRuntime(catalog ?? SampleCatalog.Create(), _services, Store, converter, Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
+        Runtime = new DurableRuntime(catalog, _services, Store, converter, Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
         Runtime.Start();
     }
 

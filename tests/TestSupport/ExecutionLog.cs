@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Pipeline.Runtime.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>Counts activity executions by key (e.g. per asset) across runtimes; shared through DI.</summary>
 public sealed class ExecutionLog
