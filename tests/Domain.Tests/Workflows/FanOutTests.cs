@@ -1,0 +1,161 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Payloads;
+using Pipeline.Domain.Status;
+using Pipeline.Domain.Workflows;
+using Pipeline.Runtime.Testing;
+using Pipeline.Testing;
+
+namespace Pipeline.Domain.Tests.Workflows;
+
+public sealed class FanOutTests
+{
+    [Fact]
+    public async Task FanOut_WindowOfFour_KeepsAtMostFourInFlightAndAllSucceed()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(20, i => new SimulatedAsset($"a{i:D2}", 100 + (i * 37 % 250)));
+
+        var outcomes = await RunAsync(host, clock, "window-job", Request("window-job", assets, window: 4));
+
+        Assert.Equal(assets.Select(a => a.AssetId), outcomes.Select(o => o.AssetId));
+        Assert.All(outcomes, o => Assert.Equal(AssetStatus.Succeeded, o.Status));
+        Assert.Equal(4, clock.PeakParked);
+        Assert.All(assets, a => Assert.Equal(1, host.Log.Count(a.AssetId)));
+    }
+
+    [Fact]
+    public async Task FanOut_OneSlowAsset_DoesNotHoldBackTheOthers()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(9, i => new SimulatedAsset($"a{i}", i == 0 ? 1000 : 100));
+        var start = host.Clock.GetUtcNow();
+
+        await RunAsync(host, clock, "slow-job", Request("slow-job", assets, window: 3));
+
+        // Sliding window: the 8 fast assets flow through the two free slots while the slow one runs (1000 ms), where a
+        // chunk barrier of 3 would take 1000 + 100 + 100 ms.
+        Assert.Equal(TimeSpan.FromMilliseconds(1000), host.Clock.GetUtcNow() - start);
+    }
+
+    [Fact]
+    public async Task FanOut_AboveChunkSize_SplitsIntoChildrenWithDeterministicIds()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(25, i => new SimulatedAsset($"a{i:D2}", 50));
+
+        var outcomes = await RunAsync(host, clock, "split-job", Request("split-job", assets, window: 6, chunkSize: 10));
+
+        Assert.Equal(assets.Select(a => a.AssetId), outcomes.Select(o => o.AssetId));
+        var children = host.Runtime.ListInstances().Where(i => i.InstanceId.StartsWith("split-job:", StringComparison.Ordinal)).Select(i => i.InstanceId).Order();
+        Assert.Equal(["split-job:images:0000", "split-job:images:0001", "split-job:images:0002"], children);
+        Assert.True(clock.PeakParked <= 6, $"peak {clock.PeakParked} activities in flight");
+        Assert.All(assets, a => Assert.Equal(1, host.Log.Count(a.AssetId)));
+    }
+
+    [Fact]
+    public async Task FanOut_TransientFailures_RetriesOnlyThoseAssets()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(10, i => new SimulatedAsset($"a{i}", 100, TransientFailures: i % 3 == 0 ? 2 : 0));
+
+        var outcomes = await RunAsync(host, clock, "transient-job", Request("transient-job", assets, window: 4));
+
+        Assert.All(outcomes, o => Assert.Equal(AssetStatus.Succeeded, o.Status));
+        Assert.All(assets, a => Assert.Equal(a.TransientFailures + 1, host.Log.Count(a.AssetId)));
+    }
+
+    [Fact]
+    public async Task FanOut_RetriesExhausted_RecordsTransientFailureAndKeepsOthers()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(5, i => new SimulatedAsset($"a{i}", 100, TransientFailures: i == 2 ? 99 : 0));
+        var request = Request("exhausted-job", assets, window: 4) with { Retry = new AssetRetryOptions { MaxAttempts = 3, FirstInterval = TimeSpan.FromSeconds(1) } };
+
+        var outcomes = await RunAsync(host, clock, "exhausted-job", request);
+
+        var failed = Assert.Single(outcomes, o => o.Status == AssetStatus.Failed);
+        Assert.Equal("a2", failed.AssetId);
+        Assert.Equal(FailureKind.Transient, failed.Error!.Kind);
+        Assert.Contains("rate limited", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, host.Log.Count("a2"));
+    }
+
+    [Fact]
+    public async Task FanOut_PermanentFailure_IsRecordedWithoutRetry()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(4, i => new SimulatedAsset($"a{i}", 100, Permanent: i == 1));
+
+        var outcomes = await RunAsync(host, clock, "permanent-job", Request("permanent-job", assets, window: 4));
+
+        var failed = Assert.Single(outcomes, o => o.Status == AssetStatus.Failed);
+        Assert.Equal(FailureKind.Permanent, failed.Error!.Kind);
+        Assert.Equal(1, host.Log.Count("a1"));
+    }
+
+    [Fact]
+    public async Task FanOut_ReportsEachBatchToStatusEntityAndSmallCustomStatus()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(30, i => new SimulatedAsset($"a{i:D2}", 100 + (i * 53 % 400), Permanent: i == 7));
+
+        await RunAsync(host, clock, "status-job", Request("status-job", assets, window: 5, chunkSize: 12));
+
+        var state = (await host.Client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("status-job")))!.State;
+        var stage = Assert.Single(state.Stages);
+        Assert.Equal((30, 29, 1), (stage.Total, stage.Succeeded, stage.Failed));
+        var instance = await host.Client.GetInstanceAsync("status-job");
+        Assert.True(instance!.SerializedCustomStatus!.Length <= 4096);
+        Assert.Contains("\"done\":30", instance.SerializedCustomStatus, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_FanOutWithSplitting_IssuesIdenticalCommands()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(25, i => new SimulatedAsset($"a{i:D2}", 50 + (i * 31 % 120), TransientFailures: i % 5 == 0 ? 1 : 0));
+        await RunAsync(host, clock, "replay-job", Request("replay-job", assets, window: 6, chunkSize: 10));
+
+        foreach (var id in new[] { "replay-job", "replay-job:images:0001" })
+        {
+            var replay = WorkflowReplayer.Replay(new FanOutChunkWorkflow(), nameof(FanOutChunkWorkflow), id, host.Runtime.GetHistory(id)!);
+            Assert.True(replay.IsDeterministic, string.Join(Environment.NewLine, replay.ReplayedCommands));
+            Assert.NotEmpty(replay.RecordedCommands);
+        }
+    }
+
+    internal static TestRuntime Host(out VirtualActivityClock clock)
+    {
+        VirtualActivityClock? created = null;
+        var catalog = new DurableCatalog().AddWorkflow<FanOutChunkWorkflow>().AddActivity<SimulatedAssetActivity>().AddEntity<JobStatusEntity>();
+        var host = new TestRuntime(catalog, services: s => s
+            .AddSingleton<IBlobStore, InMemoryBlobStore>()
+            .AddSingleton(sp => created!)
+            .AddOptions<JobStatusOptions>());
+        created = new VirtualActivityClock(host.Clock, t => host.Clock.SetUtcNow(t));
+        clock = created;
+        return host;
+    }
+
+    internal static List<SimulatedAsset> Assets(int count, Func<int, SimulatedAsset> make) => Enumerable.Range(0, count).Select(make).ToList();
+
+    internal static FanOutRequest Request(string jobId, IEnumerable<SimulatedAsset> assets, int window, int chunkSize = 100) => new()
+    {
+        JobId = jobId,
+        Stage = "images",
+        Activity = nameof(SimulatedAssetActivity),
+        Tasks = assets.Select(a => AssetTask.For(a.AssetId, a)).ToList(),
+        Window = window,
+        ChunkSize = chunkSize,
+    };
+
+    private static async Task<List<AssetOutcome>> RunAsync(TestRuntime host, VirtualActivityClock clock, string jobId, FanOutRequest request)
+    {
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutChunkWorkflow), request, new StartOrchestrationOptions(jobId));
+        var result = await clock.RunToCompletionAsync(host.Runtime, jobId).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        return result.ReadOutputAs<List<AssetOutcome>>()!;
+    }
+}
