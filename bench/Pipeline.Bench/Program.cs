@@ -1,7 +1,7 @@
 using Pipeline.Bench;
 
 // Benchmarks (not tests): machine-independent counts first, throughput figures for context.
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|claim-check|all]
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|claim-check|fan-out|all]
 var which = args.Length > 0 ? args[0] : "all";
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, CancellationToken, Task
     ["status"] = StatusOverflowBenchmark.RunAsync,
     ["storage"] = StorageBenchmarks.RunAsync,
     ["claim-check"] = ClaimCheckBenchmark.RunAsync,
+    ["fan-out"] = FanOutBenchmark.RunAsync,
 };
 
 if (which == "all")
