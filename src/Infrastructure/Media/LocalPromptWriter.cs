@@ -53,7 +53,8 @@ public sealed partial class LocalPromptWriter : IPromptWriter
     /// <summary>The ranked key phrases of a text, best first.</summary>
     public static IReadOnlyList<string> KeyPhrases(string text)
     {
-        var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var tokens = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var words = tokens.Where(t => char.IsLetterOrDigit(t[0])).ToList();
         var frequency = words.Where(w => !StopWords.Contains(w)).GroupBy(w => w, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
@@ -76,9 +77,10 @@ public sealed partial class LocalPromptWriter : IPromptWriter
             run.Clear();
         }
 
-        foreach (var word in words)
+        foreach (var word in tokens)
         {
-            if (StopWords.Contains(word) || word.Length < 3)
+            // Punctuation ends a phrase as a stop word does.
+            if (!char.IsLetterOrDigit(word[0]) || StopWords.Contains(word) || word.Length < 3)
             {
                 CloseRun();
             }
@@ -114,10 +116,10 @@ public sealed partial class LocalPromptWriter : IPromptWriter
         {
             // Each prompt leads with a different key phrase (cycling when there are fewer than asked) and one supporting phrase.
             var lead = phrases[i % phrases.Count];
-            var support = phrases.Count > 1 ? phrases[(i + 1 + (phrases.Count / 2)) % phrases.Count] : null;
+            var support = SupportingPhrase(phrases, i, lead);
             var prompt = new StringBuilder();
             prompt.Append(CultureInfo.InvariantCulture, $"{style} of {lead}");
-            if (support is not null && support != lead)
+            if (support is not null)
             {
                 prompt.Append(CultureInfo.InvariantCulture, $" with {support}");
             }
@@ -129,6 +131,22 @@ public sealed partial class LocalPromptWriter : IPromptWriter
         return prompts;
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")]
+    /// <summary>A phrase from the other half of the ranking that shares no word with the lead, or null.</summary>
+    private static string? SupportingPhrase(IReadOnlyList<string> phrases, int index, string lead)
+    {
+        var leadWords = lead.Split(' ');
+        for (var step = 1; step < phrases.Count; step++)
+        {
+            var candidate = phrases[(index + step + (phrases.Count / 2)) % phrases.Count];
+            if (!candidate.Split(' ').Intersect(leadWords, StringComparer.Ordinal).Any())
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.,;:!?()\[\]""“”—–]")]
     private static partial Regex WordPattern();
 }

@@ -26,8 +26,7 @@ public sealed class MjpegAviVideoGenerator(VideoFormat format) : IVideoGenerator
         var imageFile = scratch.File("start.img");
         var imageHash = await VideoInput.CopyToFileAsync(startingImage, imageFile, cancellationToken);
         VideoInput.EnsureImage(ProviderName, imageFile);
-        using var image = SKImage.FromEncodedData(imageFile)
-            ?? throw GenerationException.Permanent(ProviderName, "The starting image could not be decoded.");
+        using var image = Prepare(imageFile);
 
         FileStream? audioFile = null;
         PcmWavInfo? audio = null;
@@ -79,8 +78,8 @@ public sealed class MjpegAviVideoGenerator(VideoFormat format) : IVideoGenerator
         using var surface = SKSurface.Create(new SKImageInfo(format.Width, format.Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw GenerationException.Unknown(ProviderName, "SkiaSharp could not create a frame surface.");
         using var paint = new SKPaint { IsAntialias = true };
-        var cover = CoverRect(image.Width, image.Height, format.Width, format.Height);
-        var sampling = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
+        var cover = SKRect.Create(image.Width, image.Height);
+        var sampling = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None);
         var audioBuffer = Array.Empty<byte>();
         long audioWritten = 0;
 
@@ -166,6 +165,24 @@ public sealed class MjpegAviVideoGenerator(VideoFormat format) : IVideoGenerator
         {
             output.WriteByte(0);
         }
+    }
+
+    /// <summary>
+    /// The starting image decoded once, cropped to the frame's aspect ratio and resampled (with mipmaps, once) to the size
+    /// the closest zoom shows at one pixel per pixel, so each frame is a cheap bilinear draw at a scale of at most 1:1.
+    /// </summary>
+    private SKImage Prepare(string imageFile)
+    {
+        using var decoded = SKBitmap.Decode(imageFile)
+            ?? throw GenerationException.Permanent(ProviderName, "The starting image could not be decoded.");
+        using var source = SKImage.FromBitmap(decoded);
+        var width = (int)Math.Ceiling(format.Width * VideoInput.FinalZoom);
+        var height = (int)Math.Ceiling(format.Height * VideoInput.FinalZoom);
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw GenerationException.Unknown(ProviderName, "SkiaSharp could not create a surface.");
+        surface.Canvas.DrawImage(source, CoverRect(source.Width, source.Height, format.Width, format.Height), SKRect.Create(width, height),
+            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), null);
+        return surface.Snapshot();
     }
 
     /// <summary>The largest centred part of the image with the frame's aspect ratio.</summary>

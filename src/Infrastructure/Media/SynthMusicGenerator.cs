@@ -77,6 +77,10 @@ public sealed class SynthMusicGenerator : IMusicGenerator
         var detune = random.NextDouble(0.5, 2.0);
 
         var phases = new double[8];
+        var padFrequencies = new double[3];
+        double bassFrequency = 0;
+        var arpeggioFrequencies = new double[4];
+        var currentBar = -1;
         for (long n = 0; n < total; n++)
         {
             if ((n & 0xFFFF) == 0)
@@ -85,25 +89,38 @@ public sealed class SynthMusicGenerator : IMusicGenerator
             }
 
             var bar = (int)(n / barSamples % progression.Length);
-            var degree = progression[bar];
-            var chord = new[] { Note(key, scale, degree), Note(key, scale, degree + 2), Note(key, scale, degree + 4), Note(key, scale, degree + 7) };
+            if (bar != currentBar)
+            {
+                currentBar = bar;
+                var degree = progression[bar];
+                for (var v = 0; v < 4; v++)
+                {
+                    var note = Note(key, scale, degree + (v == 3 ? 7 : 2 * v));
+                    arpeggioFrequencies[v] = Frequency(note + 24);
+                    if (v < 3)
+                    {
+                        padFrequencies[v] = Frequency(note + 12);
+                    }
+                }
+
+                bassFrequency = Frequency(Note(key, scale, degree));
+            }
 
             // Pad: the triad an octave up, each voice a sine with a slightly detuned twin.
             double pad = 0;
             for (var v = 0; v < 3; v++)
             {
-                pad += Oscillate(ref phases[v], Frequency(chord[v] + 12));
-                pad += 0.5 * Oscillate(ref phases[v + 3], Frequency(chord[v] + 12) + detune);
+                pad += Oscillate(ref phases[v], padFrequencies[v]);
+                pad += 0.5 * Oscillate(ref phases[v + 3], padFrequencies[v] + detune);
             }
 
             var inBar = n % barSamples;
             var barEnvelope = Math.Min(1.0, inBar / (0.1 * SampleRate)) * (1.0 - (0.3 * inBar / barSamples));
-            var bass = Oscillate(ref phases[6], Frequency(chord[0])) * barEnvelope;
+            var bass = Oscillate(ref phases[6], bassFrequency) * barEnvelope;
 
             var step = (int)(inBar / stepSamples);
             var inStep = (inBar % stepSamples) / (double)SampleRate;
-            var pluckNote = chord[arpeggioOrder[Math.Min(step, arpeggioSteps - 1)]] + 24;
-            var pluck = Oscillate(ref phases[7], Frequency(pluckNote)) * Math.Exp(-6.0 * inStep);
+            var pluck = Oscillate(ref phases[7], arpeggioFrequencies[arpeggioOrder[Math.Min(step, arpeggioSteps - 1)]]) * Math.Exp(-6.0 * inStep);
 
             var master = Math.Min(1.0, Math.Min((double)n / Math.Max(1, fade), (double)(total - n) / Math.Max(1, fade)));
             var sample = ((0.09 * pad * barEnvelope) + (0.3 * bass) + (0.18 * pluck)) * master;

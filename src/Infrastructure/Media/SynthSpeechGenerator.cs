@@ -113,7 +113,7 @@ public sealed partial class SynthSpeechGenerator : ISpeechGenerator
     /// <summary>The synthesizer's running state: the glottal phase and three formant resonators, carried across syllables.</summary>
     private sealed class VoiceState(DeterministicRandom random)
     {
-        private const double Gain = 0.55;
+        private const double Gain = 0.3;
         private readonly Resonator[] _formants = [new(500, 80), new(1500, 100), new(2500, 140)];
         private readonly Resonator _hiss = new(4500, 1200);
         private double _phase;
