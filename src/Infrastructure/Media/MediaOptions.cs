@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Pipeline.Infrastructure.Media.FaultInjection;
+
+namespace Pipeline.Infrastructure.Media;
+
+/// <summary>The local media generators, bound from <c>Pipeline:Media</c> and validated at start.</summary>
+public sealed class MediaOptions : IValidatableObject
+{
+    public const string Section = "Pipeline:Media";
+
+    [Range(16, SkiaImageGenerator.MaxSide)]
+    public int ImageWidth { get; set; } = 1280;
+
+    [Range(16, SkiaImageGenerator.MaxSide)]
+    public int ImageHeight { get; set; } = 720;
+
+    public VoiceOptions DefaultVoice { get; set; } = new();
+
+    /// <summary>The espeak-ng voice the local narration uses.</summary>
+    [RegularExpression("^[a-z]{2,3}(-[a-z0-9]+)*$")]
+    public string EspeakVoice { get; set; } = "en-us";
+
+    /// <summary>The length of a segment clip.</summary>
+    [Range(1, 600)]
+    public int VideoSeconds { get; set; } = 5;
+
+    /// <summary>Clip frame size; even numbers (H.264 with 4:2:0 chroma needs them).</summary>
+    [Range(16, 1920)]
+    public int VideoWidth { get; set; } = 640;
+
+    [Range(16, 1080)]
+    public int VideoHeight { get; set; } = 360;
+
+    [Range(1, 60)]
+    public int VideoFramesPerSecond { get; set; } = 25;
+
+    /// <summary>Use espeak-ng and ffmpeg when they are on PATH; false always uses the built-in synthesizer and AVI writer.</summary>
+    public bool PreferExternalTools { get; set; } = true;
+
+    public FaultInjectionOptions FaultInjection { get; set; } = new();
+
+    public VideoFormat VideoFormat => new() { Width = VideoWidth, Height = VideoHeight, FramesPerSecond = VideoFramesPerSecond };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (VideoWidth % 2 != 0 || VideoHeight % 2 != 0)
+        {
+            yield return new ValidationResult($"{Section}:VideoWidth and {Section}:VideoHeight must be even.", [nameof(VideoWidth), nameof(VideoHeight)]);
+        }
+
+        foreach (var (name, value) in new (string, object)[] { (nameof(DefaultVoice), DefaultVoice), (nameof(FaultInjection), FaultInjection) })
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult($"{Section}:{name}: {result.ErrorMessage}", result.MemberNames.Select(m => $"{name}.{m}"));
+            }
+        }
+    }
+}
