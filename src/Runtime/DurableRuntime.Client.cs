@@ -85,7 +85,7 @@ public sealed partial class DurableRuntime
     internal Task TerminateAsync(string instanceId, object? output, CancellationToken cancellation)
         => SendToInstanceAsync(instanceId, new HistoryEvent(HistoryEventType.ExecutionTerminated) { Payload = _converter.Serialize(output) }, cancellation);
 
-    internal Task<PurgeResult> PurgeAsync(string instanceId, CancellationToken cancellation)
+    internal Task<PurgeResult> PurgeAsync(string instanceId, bool recursive, CancellationToken cancellation)
         => WithGateAsync(
             () =>
             {
@@ -94,12 +94,29 @@ public sealed partial class DurableRuntime
                     return new PurgeResult(0);
                 }
 
+                var purged = new List<string> { instanceId };
+                for (var i = 0; recursive && i < purged.Count; i++)
+                {
+                    purged.AddRange(_instances.Values.Where(c => c.Record.ParentInstanceId == purged[i] && c.Record.IsTerminal).Select(c => c.Record.InstanceId));
+                }
+
                 var commit = new StoreCommit();
-                commit.PurgedInstances.Add(instanceId);
+                commit.PurgedInstances.AddRange(purged);
                 _store.Commit(commit);
-                _instances.Remove(instanceId);
-                return new PurgeResult(1);
+                purged.ForEach(id => _instances.Remove(id));
+                return new PurgeResult(purged.Count);
             },
+            cancellation);
+
+    internal Task<IReadOnlyList<OrchestrationMetadata>> QueryAsync(OrchestrationQuery query, CancellationToken cancellation)
+        => WithGateAsync(
+            () => (IReadOnlyList<OrchestrationMetadata>)_instances.Values
+                .Select(i => i.Record)
+                .Where(r => query.InstanceIdPrefix is null || r.InstanceId.StartsWith(query.InstanceIdPrefix, StringComparison.Ordinal))
+                .Where(r => query.Statuses is null || query.Statuses.Contains(r.Status))
+                .OrderBy(r => r.InstanceId, StringComparer.Ordinal)
+                .Select(r => ToMetadata(r, includePayloads: false))
+                .ToList(),
             cancellation);
 
     internal async Task SignalEntityAsync(EntityInstanceId id, string operationName, object? input, CancellationToken cancellation)

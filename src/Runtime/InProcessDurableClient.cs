@@ -22,8 +22,16 @@ internal sealed class InProcessDurableClient(DurableRuntime runtime) : IDurableC
     public Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellation = default)
         => runtime.TerminateAsync(instanceId, output, cancellation);
 
-    public Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellation = default)
-        => runtime.PurgeAsync(instanceId, cancellation);
+    public Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+        => runtime.PurgeAsync(instanceId, options?.Recursive ?? false, cancellation);
+
+    public async IAsyncEnumerable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        foreach (var instance in await runtime.QueryAsync(filter ?? new OrchestrationQuery(), cancellation).ConfigureAwait(false))
+        {
+            yield return instance;
+        }
+    }
 
     public Task SignalEntityAsync(EntityInstanceId id, string operationName, object? input = null, CancellationToken cancellation = default)
         => runtime.SignalEntityAsync(id, operationName, input, cancellation);

@@ -22,5 +22,9 @@ public interface IDurableClient
 
     Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellation = default);
 
-    Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellation = default);
+    /// <summary>Removes a finished instance's history (and, recursively, its sub-orchestrations'); running instances are not purged.</summary>
+    Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default);
+
+    /// <summary>Instances matching the query, sub-orchestrations included.</summary>
+    IAsyncEnumerable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null, CancellationToken cancellation = default);
 }

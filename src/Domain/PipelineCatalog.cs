@@ -1,0 +1,16 @@
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Status;
+using Pipeline.Domain.Workflows;
+
+namespace Pipeline.Domain;
+
+/// <summary>
+/// Every workflow, activity and entity of Pipeline. Both hosts read it: the in-process runtime resolves names through
+/// it, and the Azure Functions app declares exactly one function per entry (a test keeps them in step).
+/// </summary>
+public static class PipelineCatalog
+{
+    public static DurableCatalog Create() => new DurableCatalog()
+        .AddWorkflow<FanOutChunkWorkflow>()
+        .AddEntity<JobStatusEntity>();
+}
