@@ -55,6 +55,24 @@ public sealed class FanOutTests
     }
 
     [Fact]
+    public async Task FanOut_TwoThousandAssets_SplitsAndNoHistoryExceedsSixEventsPerChunkAsset()
+    {
+        const int chunkSize = 100;
+        await using var host = Host(out var clock);
+        var assets = Assets(2_000, i => new SimulatedAsset($"a{i:D4}", 100 + (i * 7919 % 900)));
+
+        var outcomes = await RunAsync(host, clock, "big-job", Request("big-job", assets, window: 16, chunkSize: chunkSize));
+
+        Assert.Equal(2_000, outcomes.Count(o => o.Status == AssetStatus.Succeeded));
+        var instances = host.Runtime.ListInstances();
+        Assert.Equal(21, instances.Count);
+        Assert.All(instances, i => Assert.True(
+            host.Runtime.GetCounters(i.InstanceId)!.HistoryEvents <= 6 * chunkSize,
+            $"{i.InstanceId} has {host.Runtime.GetCounters(i.InstanceId)!.HistoryEvents} history events"));
+        Assert.True(clock.PeakParked <= 16);
+    }
+
+    [Fact]
     public async Task FanOut_TransientFailures_RetriesOnlyThoseAssets()
     {
         await using var host = Host(out var clock);
