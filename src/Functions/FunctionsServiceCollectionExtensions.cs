@@ -2,11 +2,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain;
 using Pipeline.Domain.Durable;
-using Pipeline.Domain.Status;
 using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions;
@@ -15,8 +13,8 @@ namespace Pipeline.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Domain's options (validated at start, errors name the setting), the durable catalog, and the claim-check
-    /// converter plugged into the Durable Task worker and client.
+    /// Domain's registrations (<see cref="DomainServiceCollectionExtensions.AddPipelineDomain"/>: its options, validated at
+    /// start, and the durable catalog) and the claim-check converter plugged into the Durable Task worker and client.
     /// </summary>
     /// <remarks>
     /// The Durable Task extension post-configures <see cref="DurableTaskWorkerOptions.DataConverter"/> and
@@ -27,11 +25,7 @@ public static class FunctionsServiceCollectionExtensions
     /// </remarks>
     public static IServiceCollection AddPipelineFunctionsHost(this IServiceCollection services)
     {
-        services.AddOptions<JobStatusOptions>()
-            .BindConfiguration(JobStatusOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton(PipelineCatalog.Create());
+        services.AddPipelineDomain();
 
         services.AddOptions<WorkerOptions>()
             .Configure<IPayloadConverter>((options, converter) => options.Serializer = new ClaimCheckObjectSerializer(converter));

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 using Pipeline.Infrastructure.Jobs;
@@ -26,6 +27,7 @@ public sealed partial class LocalSettingsTests
         (typeof(JobStoreOptions), JobStoreOptions.Section),
         (typeof(MediaOptions), MediaOptions.Section),
         (typeof(JobStatusOptions), JobStatusOptions.SectionName),
+        (typeof(LectureMediaOptions), LectureMediaOptions.Section),
     ];
 
     private static Dictionary<string, string?> Values { get; } = ReadValues();
