@@ -26,7 +26,7 @@ public sealed class DataServicesTests(BicepTemplateFixture fixture)
         Assert.Equal(2, containers.Count);
         var assets = Assert.Single(containers, c => c.Name.Canonical.EndsWith("'pipeline-assets')", StringComparison.Ordinal));
         Assert.All(containers, c => Assert.Equal("None", c.Get("properties", "publicAccess").AsText));
-        Assert.Equal("pipeline-assets", Template.AppSettings()["Pipeline__Storage__AzureBlob__Container"].AsText);
+        Assert.Equal("pipeline-assets", Template.AppSettings()["Pipeline__Storage__AzureBlob__ContainerName"].AsText);
         Assert.NotNull(assets);
     }
 

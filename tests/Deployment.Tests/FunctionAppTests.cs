@@ -50,7 +50,7 @@ public sealed class FunctionAppTests(BicepTemplateFixture fixture)
 
     [Theory]
     [InlineData("Pipeline__Storage__Provider", "AzureBlob")]
-    [InlineData("Pipeline__Storage__AzureBlob__Container", "pipeline-assets")]
+    [InlineData("Pipeline__Storage__AzureBlob__ContainerName", "pipeline-assets")]
     [InlineData("Pipeline__Jobs__Provider", "Cosmos")]
     [InlineData("Pipeline__Jobs__Cosmos__Database", "pipeline")]
     [InlineData("Pipeline__Jobs__Cosmos__Container", "jobs")]
@@ -71,7 +71,7 @@ public sealed class FunctionAppTests(BicepTemplateFixture fixture)
         var storage = Template.One(Resources.StorageAccount);
         var cosmos = Template.One(Resources.CosmosAccount);
 
-        Assert.Equal(new ArmValue.Symbol($"reference({storage.Id}).primaryEndpoints.blob"), settings["Pipeline__Storage__AzureBlob__AccountUri"]);
+        Assert.Equal(new ArmValue.Symbol($"reference({storage.Id}).primaryEndpoints.blob"), settings["Pipeline__Storage__AzureBlob__ServiceUri"]);
         Assert.Equal(new ArmValue.Symbol($"reference({cosmos.Id}).documentEndpoint"), settings["Pipeline__Jobs__Cosmos__Endpoint"]);
         Assert.Equal(storage.Name, settings["AzureWebJobsStorage__accountName"]);
     }

@@ -43,6 +43,7 @@ public sealed class IdentityAndAccessTests(BicepTemplateFixture fixture)
 
         Assert.Equal(clientId, settings["AZURE_CLIENT_ID"]);
         Assert.Equal(clientId, settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal(clientId, settings["Pipeline__Storage__AzureBlob__ManagedIdentityClientId"]);
         Assert.Equal(
             new ArmValue.Symbol($"format('Authorization=AAD;ClientId={{0}}', {clientId.Canonical})"),
             settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);

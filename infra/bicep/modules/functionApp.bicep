@@ -114,12 +114,17 @@ var appSettings = [
     value: 'AzureBlob'
   }
   {
-    name: 'Pipeline__Storage__AzureBlob__AccountUri'
+    name: 'Pipeline__Storage__AzureBlob__ServiceUri'
     value: storage.properties.primaryEndpoints.blob
   }
   {
-    name: 'Pipeline__Storage__AzureBlob__Container'
+    name: 'Pipeline__Storage__AzureBlob__ContainerName'
     value: assetsContainerName
+  }
+  {
+    // The blob store builds DefaultAzureCredential with this client id; without it, it would look for a system-assigned identity.
+    name: 'Pipeline__Storage__AzureBlob__ManagedIdentityClientId'
+    value: identity.properties.clientId
   }
 
   // Pipeline: job records in Cosmos DB, data-plane RBAC only (no key, objects created by these templates).

@@ -1,0 +1,15 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Pipeline.Domain.Jobs;
+using Pipeline.Domain.Lecture;
+using Pipeline.Functions.Adapters;
+
+namespace Pipeline.Functions.Orchestrators;
+
+/// <summary>A lecture-media job (<see cref="LectureMediaWorkflow"/>): instance id = job id.</summary>
+public static class LectureMediaWorkflowFunction
+{
+    [Function(nameof(LectureMediaWorkflow))]
+    public static Task<JobSummary> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new LectureMediaWorkflow().RunAsync(new OrchestrationContextAdapter(context), context.GetInput<LectureMediaJob>()!);
+}

@@ -1,0 +1,34 @@
+using Azure.Identity;
+using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Functions;
+using Pipeline.Infrastructure.Jobs;
+using Pipeline.Infrastructure.Media;
+using Pipeline.Infrastructure.Storage;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+// HTTP triggers take ASP.NET Core's HttpRequest and return IActionResult.
+builder.ConfigureFunctionsWebApplication();
+
+// Worker logs and traces go to Application Insights directly (the host sends its own). With local authentication off,
+// the component accepts only Entra ID tokens: sign in as the app's identity (AZURE_CLIENT_ID) when the platform says so.
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights();
+if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]))
+{
+    builder.Services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(new DefaultAzureCredential()));
+}
+
+// The same registrations as the standalone host; every options class is validated at start-up.
+builder.Services
+    .AddPipelineStorage()
+    .AddPipelineJobStore()
+    .AddPipelineMedia()
+    .AddPipelineFunctionsHost();
+
+builder.Build().Run();
