@@ -1,4 +1,7 @@
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs.Activities;
+using Pipeline.Domain.Podcast.Activities;
+using Pipeline.Domain.Podcast.Workflows;
 using Pipeline.Domain.Status;
 using Pipeline.Domain.Workflows;
 
@@ -12,5 +15,20 @@ public static class PipelineCatalog
 {
     public static DurableCatalog Create() => new DurableCatalog()
         .AddWorkflow<FanOutChunkWorkflow>()
-        .AddEntity<JobStatusEntity>();
+        .AddEntity<JobStatusEntity>()
+
+        // Podcast episodes and diarization (and the job-record activities they share).
+        .AddActivity<UpdateJobPhaseActivity>()
+        .AddActivity<FailJobRecordActivity>()
+        .AddWorkflow<PodcastEpisodeWorkflow>()
+        .AddActivity<WriteOutlineActivity>()
+        .AddActivity<WriteScriptActivity>()
+        .AddActivity<SynthesizeSegmentActivity>()
+        .AddActivity<AssembleEpisodeActivity>()
+        .AddActivity<PublishEpisodeActivity>()
+        .AddWorkflow<DiarizationWorkflow>()
+        .AddActivity<DiarizeAudioActivity>()
+        .AddActivity<IdentifySpeakersActivity>()
+        .AddActivity<EnrichTranscriptActivity>()
+        .AddActivity<PublishDiarizationActivity>();
 }
