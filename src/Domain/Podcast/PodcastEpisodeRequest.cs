@@ -66,31 +66,39 @@ public sealed record PodcastEpisodeRequest
         return errors;
     }
 
-    /// <summary>The speakers of a valid request, in the order they first speak, with stable ids.</summary>
-    public IReadOnlyList<PodcastSpeaker> Speakers() => Format switch
+    /// <summary>
+    /// The speakers of a valid request, in the order they first speak, with stable ids. A person without a voice gets
+    /// a default whose pitch depends on their position, so speakers without voices still sound different.
+    /// </summary>
+    public IReadOnlyList<PodcastSpeaker> Speakers()
     {
-        PodcastFormat.Interview => [Speaker(PodcastRole.Host, PodcastRole.Host, Host!), Speaker(PodcastRole.Guest, PodcastRole.Guest, Guest!)],
-        PodcastFormat.Debate =>
-        [
-            Speaker(PodcastRole.Moderator, PodcastRole.Moderator, Moderator!),
-            .. Debaters!.Select((d, i) => Speaker($"{PodcastRole.Debater}-{i + 1}", PodcastRole.Debater, d)),
-        ],
-        PodcastFormat.Adventure =>
-        [
-            Speaker(PodcastRole.Narrator, PodcastRole.Narrator, Narrator!),
-            .. Characters!.Select((c, i) => Speaker($"{PodcastRole.Character}-{i + 1}", PodcastRole.Character, c)),
-        ],
-        _ => throw new InvalidOperationException($"Format '{Format}' is not a podcast format."),
-    };
+        IEnumerable<(string Id, string Role, PodcastPerson Person)> people = Format switch
+        {
+            PodcastFormat.Interview => [(PodcastRole.Host, PodcastRole.Host, Host!), (PodcastRole.Guest, PodcastRole.Guest, Guest!)],
+            PodcastFormat.Debate =>
+            [
+                (PodcastRole.Moderator, PodcastRole.Moderator, Moderator!),
+                .. Debaters!.Select((d, i) => ($"{PodcastRole.Debater}-{i + 1}", PodcastRole.Debater, d)),
+            ],
+            PodcastFormat.Adventure =>
+            [
+                (PodcastRole.Narrator, PodcastRole.Narrator, Narrator!),
+                .. Characters!.Select((c, i) => ($"{PodcastRole.Character}-{i + 1}", PodcastRole.Character, c)),
+            ],
+            _ => throw new InvalidOperationException($"Format '{Format}' is not a podcast format."),
+        };
+        return people.Select((p, i) => new PodcastSpeaker
+        {
+            Id = p.Id,
+            Role = p.Role,
+            Name = p.Person.Name!.Trim(),
+            Description = p.Person.Description,
+            Voice = (p.Person.Voice ?? new PodcastVoice { Pitch = DefaultPitches[i % DefaultPitches.Length] }).ToProfile(),
+        }).ToList();
+    }
 
-    private static PodcastSpeaker Speaker(string id, string role, PodcastPerson person) => new()
-    {
-        Id = id,
-        Role = role,
-        Name = person.Name!.Trim(),
-        Description = person.Description,
-        Voice = (person.Voice ?? new PodcastVoice()).ToProfile(),
-    };
+    /// <summary>Default pitches by speaker position: far apart, so default voices are told apart by ear and by diarization.</summary>
+    private static readonly int[] DefaultPitches = [35, 75, 10, 90, 55, 20, 65];
 
     private void ValidatePeople(FieldErrors errors)
     {
