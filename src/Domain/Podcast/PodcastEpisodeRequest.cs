@@ -98,7 +98,7 @@ public sealed record PodcastEpisodeRequest
     }
 
     /// <summary>Default pitches by speaker position: far apart, so default voices are told apart by ear and by diarization.</summary>
-    private static readonly int[] DefaultPitches = [35, 75, 10, 90, 55, 20, 65];
+    private static readonly int[] DefaultPitches = [50, 90, 15, 70, 30, 99, 5];
 
     private void ValidatePeople(FieldErrors errors)
     {

@@ -192,7 +192,7 @@ public sealed class LocalScriptWriter : IPodcastScriptWriter
             {
                 var other = characters[(c + 1) % characters.Count].Name;
                 var line = CharacterLines[(offset + scene + (c * 2)) % CharacterLines.Length];
-                points.Add((characters[c], string.Format(System.Globalization.CultureInfo.InvariantCulture, line, topic, other) + $" This is {place}, after all."));
+                points.Add((characters[c], string.Format(System.Globalization.CultureInfo.InvariantCulture, line, topic, other) + $" This is {place}, and it is only day {scene + 1}."));
             }
 
             points.Add((narrator, $"And so scene {scene + 1} ends, with {place} behind them and the hardest part still ahead."));

@@ -4,18 +4,18 @@ namespace Pipeline.Infrastructure.Podcast;
 
 /// <summary>
 /// Weighted k-means over voice feature points (k-means++ seeding from a fixed seed, several restarts, the lowest
-/// inertia kept). When k is not given it is chosen by a simple criterion: the k from 2 to <see cref="MaxSpeakers"/> with
-/// the best mean silhouette, provided the silhouette is at least <see cref="MinSilhouette"/> and every two centres are
-/// at least <see cref="MinCentreDistance"/> apart (in the scaled feature space); otherwise one speaker.
+/// inertia kept). When k is not given it is chosen by a simple criterion: starting from one speaker, k + 1 replaces k
+/// while its weighted inertia is at most <see cref="MaxInertiaRatio"/> of k's (the extra speaker explains most of the
+/// remaining spread; splitting one voice in two removes only about a third) and every two centres are at least
+/// <see cref="MinCentreDistance"/> apart in the scaled feature space; up to <see cref="MaxSpeakers"/>.
 /// </summary>
 internal static class SpeakerClustering
 {
     public const int MaxSpeakers = 8;
-    public const double MinSilhouette = 0.5;
+    public const double MaxInertiaRatio = 0.5;
     public const double MinCentreDistance = 2.0;
     private const int Restarts = 6;
     private const int Iterations = 50;
-    private const int SilhouetteSample = 1500;
 
     public static int[] Cluster(IReadOnlyList<double[]> points, IReadOnlyList<double> weights, int? k)
     {
@@ -29,26 +29,23 @@ internal static class SpeakerClustering
             return KMeans(points, weights, Math.Min(fixedK, points.Count)).Labels;
         }
 
-        var best = (Labels: new int[points.Count], Score: double.NegativeInfinity);
-        for (var candidate = 2; candidate <= Math.Min(MaxSpeakers, points.Count - 1); candidate++)
+        // One more speaker is accepted while it removes most of the remaining spread and stays apart from the others.
+        var chosen = KMeans(points, weights, 1);
+        for (var candidate = 2; candidate <= Math.Min(MaxSpeakers, points.Count); candidate++)
         {
-            var (labels, centres) = KMeans(points, weights, candidate);
-            if (MinDistance(centres) < MinCentreDistance)
+            var next = KMeans(points, weights, candidate);
+            if (next.Inertia > MaxInertiaRatio * chosen.Inertia || MinDistance(next.Centres) < MinCentreDistance)
             {
-                continue;
+                break;
             }
 
-            var score = Silhouette(points, labels, candidate);
-            if (score >= MinSilhouette && score > best.Score)
-            {
-                best = (labels, score);
-            }
+            chosen = next;
         }
 
-        return best.Labels;
+        return chosen.Labels;
     }
 
-    private static (int[] Labels, double[][] Centres) KMeans(IReadOnlyList<double[]> points, IReadOnlyList<double> weights, int k)
+    private static (int[] Labels, double[][] Centres, double Inertia) KMeans(IReadOnlyList<double[]> points, IReadOnlyList<double> weights, int k)
     {
         var random = new DeterministicRandom(0x5eed_d1a7);
         (int[] Labels, double[][] Centres, double Inertia) best = ([], [], double.PositiveInfinity);
@@ -104,7 +101,7 @@ internal static class SpeakerClustering
             }
         }
 
-        return (best.Labels, best.Centres);
+        return best;
     }
 
     private static double[][] Seed(IReadOnlyList<double[]> points, int k, DeterministicRandom random)
@@ -136,40 +133,6 @@ internal static class SpeakerClustering
         }
 
         return [.. centres.Select(c => (double[])c.Clone())];
-    }
-
-    /// <summary>The mean silhouette over (a deterministic sample of) the points.</summary>
-    private static double Silhouette(IReadOnlyList<double[]> points, int[] labels, int k)
-    {
-        var stride = Math.Max(1, points.Count / SilhouetteSample);
-        var sample = Enumerable.Range(0, points.Count).Where(i => i % stride == 0).ToList();
-        var total = 0.0;
-        foreach (var i in sample)
-        {
-            var sums = new double[k];
-            var counts = new int[k];
-            foreach (var j in sample)
-            {
-                if (j == i)
-                {
-                    continue;
-                }
-
-                sums[labels[j]] += Math.Sqrt(Distance2(points[i], points[j]));
-                counts[labels[j]]++;
-            }
-
-            if (counts[labels[i]] == 0)
-            {
-                continue;
-            }
-
-            var a = sums[labels[i]] / counts[labels[i]];
-            var b = Enumerable.Range(0, k).Where(c => c != labels[i] && counts[c] > 0).Select(c => sums[c] / counts[c]).DefaultIfEmpty(0).Min();
-            total += Math.Max(a, b) > 0 ? (b - a) / Math.Max(a, b) : 0;
-        }
-
-        return total / sample.Count;
     }
 
     private static double MinDistance(double[][] centres)

@@ -1,8 +1,8 @@
 namespace Pipeline.Infrastructure.Podcast;
 
 /// <summary>
-/// Energy-based speech detection over analysis frames: a noise floor that falls at once and rises slowly (1 dB a
-/// second) gives an adaptive threshold 12 dB above it (never below -65 dBFS); a frame above the threshold is active;
+/// Energy-based speech detection over analysis frames: a noise floor that starts at the quietest frame of the first
+/// ten seconds, falls at once and rises slowly (1 dB a second) gives an adaptive threshold 12 dB above it (never below -65 dBFS); a frame above the threshold is active;
 /// speech continues for a 160 ms hangover after the last active frame; bursts shorter than 60 ms are dropped.
 /// </summary>
 internal static class SpeechDetector
@@ -11,6 +11,7 @@ internal static class SpeechDetector
     public const float AbsoluteFloorDb = -65f;
     public const int HangoverFrames = 8;
     public const int MinActiveFrames = 3;
+    private const int InitialFloorFrames = (int)(10 / FrameAnalyzer.HopSeconds);
     private const float FloorRisePerFrame = (float)(1.0 * FrameAnalyzer.HopSeconds);
 
     /// <summary>Per frame: whether it is above the adaptive threshold, and whether it belongs to speech (hangover included).</summary>
@@ -23,7 +24,8 @@ internal static class SpeechDetector
             return (active, speech);
         }
 
-        var floor = frames[0].EnergyDb;
+        // Start from the quietest frame of the first ten seconds, so a recording that opens with speech is not taken as its own floor.
+        var floor = frames.Take(InitialFloorFrames).Min(f => f.EnergyDb);
         for (var i = 0; i < frames.Count; i++)
         {
             var energy = frames[i].EnergyDb;
