@@ -1,6 +1,9 @@
 using Pipeline.Domain.Activities;
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs.Activities;
 using Pipeline.Domain.Lecture;
+using Pipeline.Domain.Podcast.Activities;
+using Pipeline.Domain.Podcast.Workflows;
 using Pipeline.Domain.Status;
 using Pipeline.Domain.Workflows;
 
@@ -25,5 +28,19 @@ public static class PipelineCatalog
         .AddActivity<GenerateImageActivity>()
         .AddActivity<GenerateNarrationActivity>()
         .AddActivity<GenerateMusicActivity>()
-        .AddActivity<GenerateVideoActivity>();
+        .AddActivity<GenerateVideoActivity>()
+
+        // Podcast episodes and diarization (and the job-record activities they share).
+        .AddActivity<UpdateJobPhaseActivity>()
+        .AddWorkflow<PodcastEpisodeWorkflow>()
+        .AddActivity<WriteOutlineActivity>()
+        .AddActivity<WriteScriptActivity>()
+        .AddActivity<SynthesizeSegmentActivity>()
+        .AddActivity<AssembleEpisodeActivity>()
+        .AddActivity<PublishEpisodeActivity>()
+        .AddWorkflow<DiarizationWorkflow>()
+        .AddActivity<DiarizeAudioActivity>()
+        .AddActivity<IdentifySpeakersActivity>()
+        .AddActivity<EnrichTranscriptActivity>()
+        .AddActivity<PublishDiarizationActivity>();
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Functions;
 using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Media;
+using Pipeline.Infrastructure.Podcast;
 using Pipeline.Infrastructure.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ builder.Services
     .AddPipelineStorage()
     .AddPipelineJobStore()
     .AddPipelineMedia()
+    .AddPipelinePodcast()
     .AddPipelineFunctionsHost();
 
 builder.Build().Run();

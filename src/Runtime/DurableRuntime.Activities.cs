@@ -16,8 +16,16 @@ public sealed partial class DurableRuntime
             {
                 while (!_stopping.IsCancellationRequested && reader.TryRead(out var message))
                 {
-                    var outcome = await ExecuteActivityAsync(message).ConfigureAwait(false);
-                    await CompleteActivityAsync(message, outcome).ConfigureAwait(false);
+                    Interlocked.Increment(ref _activitiesRunning);
+                    try
+                    {
+                        var outcome = await ExecuteActivityAsync(message).ConfigureAwait(false);
+                        await CompleteActivityAsync(message, outcome).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _activitiesRunning);
+                    }
                 }
             }
         }

@@ -47,6 +47,7 @@ public sealed partial class DurableRuntime : IAsyncDisposable
     private Task[] _workers = [];
     private long _nextMessageId = 1;
     private int _activitiesOutstanding;
+    private int _activitiesRunning;
     private volatile bool _aborted;
 
     public DurableRuntime(
@@ -369,9 +370,12 @@ public sealed partial class DurableRuntime : IAsyncDisposable
         }
 
         var outstanding = Volatile.Read(ref _activitiesOutstanding);
+        var running = Volatile.Read(ref _activitiesRunning);
         _idleWaiters.RemoveAll(w =>
         {
-            if (outstanding > (w.Parked?.Invoke() ?? 0))
+            // Settled: every activity is parked, or every worker is busy with a parked one (the rest wait for a worker).
+            var parked = w.Parked?.Invoke() ?? 0;
+            if (outstanding > parked && !(parked > 0 && running == parked && running >= _options.MaxConcurrentActivities))
             {
                 return false;
             }

@@ -35,6 +35,9 @@ public sealed record JobRecord
 
     public JobError? Error { get; init; }
 
+    /// <summary>The main result of a finished job (an episode's audio and transcript, a diarization); null until then.</summary>
+    public JobOutput? Output { get; init; }
+
     /// <summary>The store's version of this record, for optimistic concurrency; never part of the document body.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

@@ -49,8 +49,7 @@ public sealed class LectureMediaWorkflow : Workflow<LectureMediaJob, JobSummary>
         }
         catch (Exception e)
         {
-            var cause = TaskFailureDetails.FromException(e);
-            var failure = new JobFailure(input.JobId, JobType.LectureMedia, cause.InnerFailure?.ErrorType ?? cause.ErrorType, cause.InnerFailure?.ErrorMessage ?? cause.ErrorMessage, context.CurrentUtcDateTime);
+            var failure = WorkflowFailure.For(input.JobId, JobType.LectureMedia, e, context);
             await context.CallActivityAsync<JobStatus>(nameof(FailJobActivity), failure);
             await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.Fail), new FailJob { Error = new JobError { Type = failure.ErrorType, Message = failure.Message }, At = context.CurrentUtcDateTime });
             throw;

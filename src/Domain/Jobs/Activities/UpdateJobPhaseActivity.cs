@@ -1,0 +1,28 @@
+using Pipeline.Domain.Durable;
+
+namespace Pipeline.Domain.Jobs.Activities;
+
+/// <summary>
+/// Records the phase a job entered (and its percentage) on the job record, moving a pending job to running. Idempotent:
+/// running it again writes the same values. A job that already ended keeps its status.
+/// </summary>
+public sealed class UpdateJobPhaseActivity(IJobRepository jobs) : Activity<JobPhaseUpdate, JobProgress>
+{
+    public override async Task<JobProgress> RunAsync(JobPhaseUpdate input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var stored = await jobs.UpdateAsync(input.JobId, record => record with
+        {
+            Status = record.Status == JobStatus.Pending ? JobStatus.Running : record.Status,
+            Progress = record.Progress with
+            {
+                Phase = input.Phase.Name,
+                Percent = input.Phase.Percent,
+                Total = input.Total ?? record.Progress.Total,
+                Succeeded = input.Succeeded ?? record.Progress.Succeeded,
+                Failed = input.Failed ?? record.Progress.Failed,
+            },
+        }, cancellationToken);
+        return stored.Progress;
+    }
+}

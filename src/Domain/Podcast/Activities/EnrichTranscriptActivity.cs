@@ -1,0 +1,24 @@
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Payloads;
+using Pipeline.Domain.Podcast.Diarization;
+
+namespace Pipeline.Domain.Podcast.Activities;
+
+/// <summary>
+/// The enrichment stage: merges segments with speaker names. With a transcript, each transcript line gets the diarized
+/// speaker that overlaps it most in time; without one, each diarized segment becomes a line. Stores the result first.
+/// </summary>
+public sealed class EnrichTranscriptActivity(IBlobStore blobs) : Activity<EnrichmentInput, EnrichmentSummary>
+{
+    public override async Task<EnrichmentSummary> RunAsync(EnrichmentInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var diarization = await JsonBlob.GetAsync<DiarizationResult>(blobs, input.DiarizationKey, cancellationToken);
+        var matches = await JsonBlob.GetAsync<List<SpeakerMatch>>(blobs, input.IdentificationKey, cancellationToken);
+        var transcript = input.TranscriptKey is { } key ? await JsonBlob.GetAsync<EpisodeTranscript>(blobs, key, cancellationToken) : null;
+
+        var enriched = TranscriptAlignment.Enrich(diarization, matches, transcript);
+        var blob = await JsonBlob.PutAsync(blobs, DiarizationBlobKeys.Transcript(input.JobId), enriched, cancellationToken);
+        return new EnrichmentSummary(blob, enriched.Segments.Count, enriched.Aligned ? enriched.Segments.Count(s => s.Label.Length > 0) : 0);
+    }
+}

@@ -1,0 +1,36 @@
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Media;
+using Pipeline.Domain.Payloads;
+
+namespace Pipeline.Domain.Podcast.Activities;
+
+/// <summary>
+/// One script segment: reads its line from the stored script by index, speaks it in its speaker's voice and streams
+/// the WAV to <c>jobs/{jobId}/audio/segment-{index}.wav</c>. Generator failures keep their kind (transient ones retry).
+/// </summary>
+public sealed class SynthesizeSegmentActivity(ISpeechGenerator speech, IBlobStore blobs) : Activity<SegmentSynthesis, AssetOutcome>
+{
+    public override async Task<AssetOutcome> RunAsync(SegmentSynthesis input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var assetId = PodcastBlobKeys.SegmentId(input.Index);
+        var script = await JsonBlob.GetAsync<PodcastScript>(blobs, input.ScriptKey, cancellationToken);
+        if (input.Index < 0 || input.Index >= script.Lines.Count)
+        {
+            throw new PermanentAssetException(assetId, $"The script has {script.Lines.Count} lines; there is no line {input.Index}.");
+        }
+
+        var line = script.Lines[input.Index];
+        try
+        {
+            await using var audio = await speech.SynthesizeAsync(line.Text, script.SpeakerOf(line).Voice, cancellationToken);
+            var blob = await blobs.PutAsync(PodcastBlobKeys.Segment(input.JobId, input.Index), audio.Content, audio.ContentType, cancellationToken);
+            return AssetOutcome.Succeeded(assetId, PodcastStage.Audio, blob);
+        }
+        catch (GenerationException ex)
+        {
+            throw AssetFailures.From(assetId, ex);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Pipeline.Domain.Activities;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs;
+using Pipeline.Domain.Jobs.Activities;
+using Pipeline.Domain.Podcast.Activities;
+using Pipeline.Domain.Podcast.Diarization;
+using Pipeline.Domain.Workflows;
+
+namespace Pipeline.Domain.Podcast.Workflows;
+
+/// <summary>
+/// Diarization of a recording (instance id = job id): who spoke when → which known speaker each one is → the transcript
+/// enriched with speakers. Each stage stores its result first and returns only counts and a reference, so a 12-hour,
+/// 6,000-segment result never enters history. On failure the record is marked Failed with the error.
+/// </summary>
+public sealed class DiarizationWorkflow : Workflow<DiarizationJob, EnrichmentSummary>
+{
+    public override async Task<EnrichmentSummary> RunAsync(IOrchestrationContext context, DiarizationJob input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var jobId = input.JobId;
+        var request = input.Request;
+        var options = new TaskOptions(new AssetRetryOptions().ToPolicy());
+        try
+        {
+            await EnterAsync(context, jobId, DiarizationPhase.Diarization, options);
+            var diarization = await context.CallActivityAsync<DiarizationSummary>(
+                nameof(DiarizeAudioActivity), new DiarizationInput(jobId, request.Audio!, request.Speakers), options);
+
+            await EnterAsync(context, jobId, DiarizationPhase.Identification, options);
+            var identification = await context.CallActivityAsync<IdentificationSummary>(
+                nameof(IdentifySpeakersActivity),
+                new IdentificationInput(jobId, diarization.Result.Key, request.SpeakerRegistry ?? new Dictionary<string, VoiceFeatures>()),
+                options);
+
+            await EnterAsync(context, jobId, DiarizationPhase.Enrichment, options);
+            var enrichment = await context.CallActivityAsync<EnrichmentSummary>(
+                nameof(EnrichTranscriptActivity),
+                new EnrichmentInput(jobId, diarization.Result.Key, identification.Speakers.Key, request.Transcript),
+                options);
+
+            await context.CallActivityAsync<bool>(
+                nameof(PublishDiarizationActivity),
+                new DiarizationPublication { JobId = jobId, Diarization = diarization, Identification = identification, Enrichment = enrichment, At = WorkflowFailure.Now(context) },
+                options);
+            return enrichment;
+        }
+        catch (Exception ex)
+        {
+            await context.CallActivityAsync<JobStatus>(nameof(FailJobActivity), WorkflowFailure.For(jobId, JobType.Diarization, ex, context), options);
+            throw;
+        }
+    }
+
+    private static Task EnterAsync(IOrchestrationContext context, string jobId, JobPhase phase, TaskOptions options)
+        => context.CallActivityAsync<JobProgress>(nameof(UpdateJobPhaseActivity), new JobPhaseUpdate { JobId = jobId, Phase = phase }, options);
+}

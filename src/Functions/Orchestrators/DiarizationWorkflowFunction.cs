@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Pipeline.Domain.Podcast.Activities;
+using Pipeline.Domain.Podcast.Diarization;
+using Pipeline.Domain.Podcast.Workflows;
+using Pipeline.Functions.Adapters;
+
+namespace Pipeline.Functions.Orchestrators;
+
+/// <summary>A diarization job (<see cref="DiarizationWorkflow"/>): instance id = job id.</summary>
+public static class DiarizationWorkflowFunction
+{
+    [Function(nameof(DiarizationWorkflow))]
+    public static Task<EnrichmentSummary> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new DiarizationWorkflow().RunAsync(new OrchestrationContextAdapter(context), context.GetInput<DiarizationJob>()!);
+}
