@@ -1,4 +1,6 @@
+using Pipeline.Domain.Activities;
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Status;
 using Pipeline.Domain.Workflows;
 
@@ -12,5 +14,16 @@ public static class PipelineCatalog
 {
     public static DurableCatalog Create() => new DurableCatalog()
         .AddWorkflow<FanOutChunkWorkflow>()
-        .AddEntity<JobStatusEntity>();
+        .AddEntity<JobStatusEntity>()
+        .AddActivity<CompleteJobActivity>()
+        .AddActivity<FailJobActivity>()
+
+        // Lecture media
+        .AddWorkflow<LectureMediaWorkflow>()
+        .AddActivity<StartLectureJobActivity>()
+        .AddActivity<WritePromptsActivity>()
+        .AddActivity<GenerateImageActivity>()
+        .AddActivity<GenerateNarrationActivity>()
+        .AddActivity<GenerateMusicActivity>()
+        .AddActivity<GenerateVideoActivity>();
 }

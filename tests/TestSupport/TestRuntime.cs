@@ -21,7 +21,7 @@ public sealed class TestRuntime : IAsyncDisposable
         var collection = new ServiceCollection().AddSingleton(Log);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
-        Runtime = new DurableRuntime(catalog, _services, Store, converter, Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
+        Runtime = new DurableRuntime(catalog, _services, Store, converter ?? _services.GetService<IPayloadConverter>(), Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
         Runtime.Start();
     }
 
@@ -34,6 +34,9 @@ public sealed class TestRuntime : IAsyncDisposable
     public DurableRuntime Runtime { get; }
 
     public IDurableClient Client => Runtime.Client;
+
+    /// <summary>The services activities and entities are built from.</summary>
+    public IServiceProvider Services => _services;
 
     public async Task<OrchestrationMetadata> RunAsync(string workflow, object? input, string? instanceId = null)
     {

@@ -7,7 +7,11 @@ public sealed class JsonPayloadConverter : IPayloadConverter
 {
     public static JsonPayloadConverter Instance { get; } = new();
 
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        // Nulls are left out: every byte here lands in orchestration history.
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Options);
 

@@ -17,6 +17,11 @@ public sealed record LectureMediaRequest
 
     public LectureOptions? Options { get; init; }
 
+    /// <summary>The segment with <paramref name="index"/>.</summary>
+    public LectureSegment Segment(int index)
+        => Segments?.FirstOrDefault(s => s.Index == index)
+            ?? throw new InvalidDataException($"The request has no segment with index {index}.");
+
     /// <summary>Whether a stage runs: every stage when no selection was given.</summary>
     public bool Runs(string stage) => Options?.Stages is not { Count: > 0 } selected || selected.Contains(stage, StringComparer.OrdinalIgnoreCase);
 

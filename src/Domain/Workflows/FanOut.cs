@@ -13,29 +13,30 @@ namespace Pipeline.Domain.Workflows;
 /// </summary>
 public static class FanOut
 {
-    public static Task<IReadOnlyList<AssetOutcome>> FanOutAsync(this IOrchestrationContext context, FanOutRequest request)
+    /// <param name="onProgress">Receives the stage's progress after each batch; by default it becomes the custom status.</param>
+    public static Task<IReadOnlyList<AssetOutcome>> FanOutAsync(this IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Window, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.ChunkSize, 1);
-        return RunAsync(context, request);
+        return RunAsync(context, request, onProgress ?? (p => context.SetCustomStatus(p)));
     }
 
     /// <summary>The instance id of chunk <paramref name="index"/> of a stage: derived, so replay and retries find it again.</summary>
     public static string ChunkInstanceId(string parentInstanceId, string stage, int index) => $"{parentInstanceId}:{stage}:{index:D4}";
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunAsync(IOrchestrationContext context, FanOutRequest request)
+    private static async Task<IReadOnlyList<AssetOutcome>> RunAsync(IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
     {
         var status = JobStatusEntity.IdFor(request.JobId);
         if (request.ReportsStage)
         {
-            await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.StageStarted), new StageStarted { Stage = request.Stage, Total = request.Tasks.Count, At = context.CurrentUtcDateTime });
+            await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.StageStarted), new StageStarted { Stage = request.Stage, Total = request.StageTotal ?? request.Tasks.Count, At = context.CurrentUtcDateTime });
         }
 
         var outcomes = request.Tasks.Count > request.ChunkSize
-            ? await RunChildrenAsync(context, request)
-            : await RunWindowAsync(context, request, status);
+            ? await RunChildrenAsync(context, request, onProgress)
+            : await RunWindowAsync(context, request, status, onProgress);
 
         if (request.ReportsStage)
         {
@@ -45,7 +46,7 @@ public static class FanOut
         return outcomes;
     }
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunWindowAsync(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status)
+    private static async Task<IReadOnlyList<AssetOutcome>> RunWindowAsync(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status, Action<FanOutProgress> onProgress)
     {
         var options = new TaskOptions(request.Retry.ToPolicy());
         var window = new SlidingWindow<AssetTask, AssetOutcome>(
@@ -68,16 +69,15 @@ public static class FanOut
                 Status = o.Status,
                 EndedAt = context.CurrentUtcDateTime,
                 Error = o.Error,
-                Blob = o.Blob,
             }).ToList();
-            await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.RecordSteps), new RecordStepsBatch { Source = context.InstanceId, Steps = steps });
-            context.SetCustomStatus(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
+            await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.RecordSteps), new RecordStepsBatch { Source = $"{context.InstanceId}/{request.Stage}", Steps = steps });
+            onProgress(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
         }
 
         return window.Results;
     }
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunChildrenAsync(IOrchestrationContext context, FanOutRequest request)
+    private static async Task<IReadOnlyList<AssetOutcome>> RunChildrenAsync(IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
     {
         var chunks = request.Tasks.Chunk(request.ChunkSize).Select((tasks, index) => (Tasks: (IReadOnlyList<AssetTask>)tasks, Index: index)).ToList();
         var inFlight = Math.Clamp(request.ChildrenInFlight, 1, Math.Min(chunks.Count, request.Window));
@@ -92,7 +92,7 @@ public static class FanOut
         {
             done += batch.Sum(b => b.Length);
             failed += batch.Sum(b => b.Count(o => o.Status != AssetStatus.Succeeded));
-            context.SetCustomStatus(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
+            onProgress(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
         }
 
         return children.Results.SelectMany(r => r).ToList();

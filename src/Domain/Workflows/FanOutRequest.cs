@@ -24,6 +24,9 @@ public sealed record FanOutRequest
 
     public AssetRetryOptions Retry { get; init; } = new();
 
+    /// <summary>The stage's size as users see it, reused assets included; the number of tasks when null.</summary>
+    public int? StageTotal { get; init; }
+
     /// <summary>False in child orchestrations: the parent reports the stage's start and end.</summary>
     public bool ReportsStage { get; init; } = true;
 }

@@ -1,0 +1,38 @@
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Media;
+
+namespace Pipeline.Domain.Activities;
+
+/// <summary>
+/// An activity that produces one asset. The generation itself is <see cref="GenerateAsync"/>; this base applies the
+/// failure semantics of DESIGN.md: a permanent failure becomes a failed outcome (never retried), a transient one is
+/// thrown as <see cref="TransientAssetException"/> (retried by policy), anything else is wrapped with its type and
+/// message as <see cref="UnknownAssetException"/> (retried, then recorded).
+/// </summary>
+public abstract class AssetActivity<TItem> : Activity<TItem, AssetOutcome>
+    where TItem : AssetItem
+{
+    public sealed override async Task<AssetOutcome> RunAsync(TItem input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await GenerateAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GenerationException e) when (e.Kind == FailureKind.Permanent)
+        {
+            return AssetOutcome.Failed(input.AssetId, input.Stage, new AssetError(FailureKind.Permanent, e.Provider, e.Message));
+        }
+        catch (GenerationException e) when (e.Kind == FailureKind.Transient)
+        {
+            throw new TransientAssetException(input.AssetId, $"{input.AssetId}: {e.Provider}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not AssetFailureException)
+        {
+            throw new UnknownAssetException(input.AssetId, $"{input.AssetId}: {e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    protected abstract Task<AssetOutcome> GenerateAsync(TItem item, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+using Pipeline.Domain.Activities;
+
+namespace Pipeline.Domain.Lecture;
+
+/// <summary>
+/// One lecture asset to produce. Small on purpose: the segment's text and prompts are read from the stored request
+/// (<see cref="LectureRequestStore"/>), so history never carries them.
+/// </summary>
+public sealed record LectureAssetItem : AssetItem
+{
+    public int SegmentIndex { get; init; }
+
+    /// <summary>Which image of the segment (0-based), for images.</summary>
+    public int Ordinal { get; init; }
+
+    /// <summary>For videos: the starting image and (when it succeeded) the narration.</summary>
+    public string? StartingImageKey { get; init; }
+
+    public string? NarrationKey { get; init; }
+}
