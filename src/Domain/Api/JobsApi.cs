@@ -27,9 +27,6 @@ public sealed class JobsApi(
     TimeProvider time,
     ILogger<JobsApi> logger)
 {
-    /// <summary>The orchestration of a lecture-media job; its instance id is the job id.</summary>
-    public const string LectureMediaWorkflowName = "LectureMediaWorkflow";
-
     /// <summary>How response bodies are written: camelCase, enums as names, nulls left out.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
@@ -41,8 +38,8 @@ public sealed class JobsApi(
 
     private JobsApiOptions Limits => options.Value;
 
-    /// <summary>The blob that keeps a job's validated request, so a retry can run it again.</summary>
-    public static string RequestKey(string jobId) => BlobKey.JobPrefix(jobId) + "request.json";
+    /// <summary>The blob that keeps a job's validated request, so a retry can run it again (the workflow's claim check).</summary>
+    public static string RequestKey(string jobId) => LectureRequestStore.KeyFor(jobId);
 
     /// <summary><c>POST /api/jobs/{type}</c>.</summary>
     public async Task<ApiResult> StartAsync(string type, Stream body, long? contentLength, string? contentType, string baseUrl, CancellationToken cancellationToken)
@@ -481,7 +478,7 @@ public sealed class JobsApi(
         }
 
         var input = new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse };
-        await client.ScheduleNewOrchestrationInstanceAsync(LectureMediaWorkflowName, input, new StartOrchestrationOptions(jobId), cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(LectureMediaWorkflow), input, new StartOrchestrationOptions(jobId), cancellationToken);
     }
 
     private async Task<IReadOnlyList<StepRecord>> ReadStepsAsync(JobStatusState state, CancellationToken cancellationToken)

@@ -74,7 +74,14 @@ public static class StandaloneApp
         {
             var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            var runner = new JobRunner(host.Services, AnsiConsole.Console, plainProgress: Console.IsOutputRedirected);
+            var console = AnsiConsole.Console;
+            if (Console.IsOutputRedirected)
+            {
+                // A log or a pipe: no bars, and lines as wide as they need to be.
+                console.Profile.Width = 400;
+            }
+
+            var runner = new JobRunner(host.Services, console, plainProgress: Console.IsOutputRedirected);
             return await runner.RunAsync(request, stopping.Token);
         }
         finally

@@ -9,7 +9,6 @@ using Pipeline.Domain;
 using Pipeline.Domain.Api;
 using Pipeline.Domain.Durable;
 using Pipeline.Domain.Payloads;
-using Pipeline.Domain.Status;
 using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Media;
 using Pipeline.Infrastructure.Storage;
@@ -35,7 +34,6 @@ public static class StandaloneServiceCollectionExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
         services.AddOptions<JobsApiOptions>().BindConfiguration(JobsApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<JobStatusOptions>().BindConfiguration(JobStatusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DurableRuntimeOptions>().BindConfiguration(DurableRuntimeOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IConfiguration, IOptions<StandaloneOptions>>((o, config, root) =>
             {
@@ -50,7 +48,8 @@ public static class StandaloneServiceCollectionExtensions
         {
             if (string.IsNullOrWhiteSpace(o.FileSystem.RootPath))
             {
-                o.FileSystem.RootPath = Path.Combine(root.Value.FullDataRoot, "blobs");
+                // The store keeps its files under blobs/, meta/ and .tmp/ of this folder.
+                o.FileSystem.RootPath = root.Value.FullDataRoot;
             }
         });
         services.AddOptions<JobStoreOptions>().PostConfigure<IConfiguration, IOptions<StandaloneOptions>>((o, config, root) =>
@@ -61,12 +60,12 @@ public static class StandaloneServiceCollectionExtensions
             }
         });
 
+        services.AddPipelineDomain();
         services.AddPipelineStorage();
         services.AddPipelineJobStore();
         services.AddPipelineMedia();
         DecorateBlobStoreWithGenerationLog(services);
 
-        services.TryAddSingleton(_ => PipelineCatalog.Create());
         services.AddSingleton<RuntimeHost>();
         services.AddHostedService(provider => provider.GetRequiredService<RuntimeHost>());
         services.AddSingleton(provider => provider.GetRequiredService<RuntimeHost>().Runtime.Client);
