@@ -11,7 +11,7 @@ using Pipeline.Standalone.Hosting;
 namespace Pipeline.Standalone.Tests.Fakes;
 
 /// <summary>The standalone host in memory on a temporary data root, with small, fast media and the real lecture workflow.</summary>
-public sealed class PipelineHostFactory : WebApplicationFactory<Program>
+public class PipelineHostFactory : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pipeline-host-");
     private readonly Dictionary<string, string?> _settings;
