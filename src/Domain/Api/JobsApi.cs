@@ -1,0 +1,539 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Jobs;
+using Pipeline.Domain.Lecture;
+using Pipeline.Domain.Payloads;
+using Pipeline.Domain.Status;
+
+namespace Pipeline.Domain.Api;
+
+/// <summary>
+/// The request handling behind every route of the HTTP API (API.md), written once for both hosts: plain calls that
+/// take strings and streams and return an <see cref="ApiResult"/>. Works over the client port, the job repository and
+/// the blob store only, so the Azure Functions triggers and the standalone host answer alike.
+/// </summary>
+public sealed class JobsApi(
+    IDurableClient client,
+    IJobRepository jobs,
+    IBlobStore blobs,
+    PayloadJanitor janitor,
+    IOptions<JobsApiOptions> options,
+    TimeProvider time,
+    ILogger<JobsApi> logger)
+{
+    /// <summary>How response bodies are written: camelCase, enums as names, nulls left out.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static readonly JobStatus[] Finished = [JobStatus.Completed, JobStatus.CompletedWithErrors, JobStatus.Failed, JobStatus.Cancelled];
+
+    private JobsApiOptions Limits => options.Value;
+
+    /// <summary>The blob that keeps a job's validated request, so a retry can run it again (the workflow's claim check).</summary>
+    public static string RequestKey(string jobId) => LectureRequestStore.KeyFor(jobId);
+
+    /// <summary><c>POST /api/jobs/{type}</c>.</summary>
+    public async Task<ApiResult> StartAsync(string type, Stream body, long? contentLength, string? contentType, string baseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (!JobType.IsKnown(type))
+        {
+            return Problems.NotFound($"There is no job type '{Problems.Cut(type ?? string.Empty, 80)}'; the types are {string.Join(", ", JobType.All)}.");
+        }
+
+        if (type != JobType.LectureMedia)
+        {
+            return Problems.NotImplemented($"Jobs of type '{type}' are not available on this host yet.");
+        }
+
+        if (contentType is not null && !IsJson(contentType))
+        {
+            return Problems.UnsupportedMediaType(contentType);
+        }
+
+        if (contentLength > Limits.MaxRequestBytes)
+        {
+            return Problems.TooLarge(Limits.MaxRequestBytes);
+        }
+
+        var bytes = await JsonBody.ReadLimitedAsync(body, Limits.MaxRequestBytes, cancellationToken);
+        if (bytes is null)
+        {
+            return Problems.TooLarge(Limits.MaxRequestBytes);
+        }
+
+        var (request, problem) = JsonBody.Parse<LectureMediaRequest>(bytes, Limits.MaxJsonDepth);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = request!.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var jobId = request.JobId ?? NewJobId();
+        request = request with { JobId = jobId };
+        var requestJson = JsonSerializer.SerializeToUtf8Bytes(request, JsonPayloadConverter.Options);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(requestJson));
+        var now = time.GetUtcNow();
+        var record = new JobRecord
+        {
+            Id = jobId,
+            Type = type,
+            Request = new JobRequestSummary
+            {
+                Title = request.Title,
+                Sha256 = sha256,
+                Counts = new Dictionary<string, int>(StringComparer.Ordinal)
+                {
+                    ["segments"] = request.Segments!.Count,
+                    ["imagePrompts"] = request.Segments.Sum(s => s.ImagePrompts?.Count ?? 0),
+                    ["music"] = request.Music is null ? 0 : 1,
+                },
+            },
+            Status = JobStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        try
+        {
+            record = await jobs.CreateAsync(record, cancellationToken);
+        }
+        catch (JobAlreadyExistsException)
+        {
+            return await StartExistingAsync(jobId, sha256, request, requestJson, baseUrl, cancellationToken);
+        }
+
+        try
+        {
+            await ScheduleAsync(request, requestJson, [], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing is left behind when a start fails.
+            ApiLog.StartFailed(logger, jobId, e);
+            await blobs.DeleteAsync(RequestKey(jobId), CancellationToken.None);
+            await jobs.DeleteAsync(jobId, CancellationToken.None);
+            return Problems.Unavailable($"Job '{jobId}' could not be scheduled: {Problems.Cut(e.Message, 300)}");
+        }
+
+        ApiLog.Started(logger, jobId, type);
+        return Accepted(record.Id, baseUrl);
+    }
+
+    /// <summary><c>GET /api/jobs/{id}</c>; <paramref name="includeSteps"/> adds the execution-step log.</summary>
+    public async Task<ApiResult> GetAsync(string id, bool includeSteps, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var record = await jobs.GetAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        var instance = await client.GetInstanceAsync(id, cancellation: cancellationToken);
+        var entity = await client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor(id), cancellationToken);
+        var needLog = includeSteps || (!IsFinished(record.Status) && entity is not null);
+        var steps = needLog && entity is not null ? await ReadStepsAsync(entity.State, cancellationToken) : null;
+        return ApiResult.Ok(JobViews.Merge(record, instance, entity?.State, steps, includeSteps, baseUrl));
+    }
+
+    /// <summary><c>GET /api/jobs?status=&amp;type=&amp;limit=&amp;continuationToken=</c>.</summary>
+    public async Task<ApiResult> ListAsync(string? status, string? type, string? limit, string? continuationToken, string baseUrl, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        JobStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, CultureInfo.InvariantCulture, out _))
+            {
+                statusFilter = parsed;
+            }
+            else
+            {
+                errors.Add("status", $"'{Problems.Cut(status, 40)}' is not a status; choose from {string.Join(", ", Enum.GetNames<JobStatus>())}.");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(type) && !JobType.IsKnown(type))
+        {
+            errors.Add("type", $"'{Problems.Cut(type, 40)}' is not a job type; choose from {string.Join(", ", JobType.All)}.");
+        }
+
+        var pageSize = Limits.DefaultPageSize;
+        if (!string.IsNullOrEmpty(limit)
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > JobQuery.MaxLimit))
+        {
+            errors.Add("limit", $"must be a whole number from 1 to {JobQuery.MaxLimit}.");
+        }
+
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            try
+            {
+                JobListCursor.Parse(continuationToken);
+            }
+            catch (ArgumentException)
+            {
+                errors.Add("continuationToken", "is not a token this service issued.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var page = await jobs.ListAsync(
+            new JobQuery { Status = statusFilter, Type = string.IsNullOrEmpty(type) ? null : type, Limit = pageSize, ContinuationToken = string.IsNullOrEmpty(continuationToken) ? null : continuationToken },
+            cancellationToken);
+        var items = new List<JobSummaryView>(page.Items.Count);
+        foreach (var record in page.Items)
+        {
+            var running = record.Status == JobStatus.Pending
+                && await client.GetInstanceAsync(record.Id, cancellation: cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
+            items.Add(JobViews.Summary(record, running ? JobStatus.Running : record.Status, baseUrl));
+        }
+
+        var next = page.ContinuationToken is null
+            ? null
+            : $"{baseUrl}/api/jobs?{Query(("status", status), ("type", type), ("limit", pageSize.ToString(CultureInfo.InvariantCulture)), ("continuationToken", page.ContinuationToken))}";
+        return ApiResult.Ok(new JobListView { Items = items, ContinuationToken = page.ContinuationToken, NextLink = next });
+    }
+
+    /// <summary><c>POST /api/jobs/{id}/cancel</c>: stops the job; assets that finished are kept in its manifest.</summary>
+    public async Task<ApiResult> CancelAsync(string id, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var record = await jobs.GetAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        if (IsFinished(record.Status))
+        {
+            return Problems.Conflict($"Job '{id}' has already finished ({record.Status}); only a pending or running job can be cancelled.");
+        }
+
+        const string reason = "Cancelled on request.";
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(id), cancellationToken))
+        {
+            if (instance.IsRunning && (instance.InstanceId == id || instance.InstanceId.StartsWith(id + ":", StringComparison.Ordinal)))
+            {
+                await client.TerminateInstanceAsync(instance.InstanceId, reason, cancellationToken);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var entity = await client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor(id), cancellationToken);
+        var kept = entity is null ? [] : JobViews.Outcomes(await ReadStepsAsync(entity.State, cancellationToken)).Where(o => o.Status == AssetStatus.Succeeded).ToList();
+        await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.Cancel), new CancelJob { At = now, Reason = reason }, cancellationToken);
+        await jobs.UpdateAsync(
+            id,
+            current => IsFinished(current.Status)
+                ? current
+                : current with
+                {
+                    Status = JobStatus.Cancelled,
+                    CompletedAt = now,
+                    Manifest = JobViews.MergeManifest(current.Manifest, kept),
+                    Progress = JobViews.ProgressOf(JobViews.MergeManifest(current.Manifest, kept)),
+                    Error = new JobError { Type = "Cancelled", Message = reason },
+                },
+            cancellationToken);
+        ApiLog.Cancelled(logger, id, kept.Count);
+        return Accepted(id, baseUrl);
+    }
+
+    /// <summary>
+    /// <c>POST /api/jobs/{id}/retry</c>: runs again only the assets that did not succeed; every succeeded asset is
+    /// reused from the previous outcomes. The status entity is reset (its old step log and segment blobs go).
+    /// </summary>
+    public async Task<ApiResult> RetryAsync(string id, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var record = await jobs.GetAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        if (RetryRefusal(record) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await client.GetInstanceAsync(id, cancellation: cancellationToken) is { IsRunning: true })
+        {
+            return Problems.Conflict($"Job '{id}' is still running; wait for it to finish or cancel it first.");
+        }
+
+        LectureMediaRequest? request;
+        try
+        {
+            await using var stored = await blobs.GetAsync(RequestKey(id), cancellationToken);
+            request = await JsonSerializer.DeserializeAsync<LectureMediaRequest>(stored, JsonPayloadConverter.Options, cancellationToken);
+        }
+        catch (BlobNotFoundException)
+        {
+            request = null;
+        }
+
+        if (request is null)
+        {
+            return Problems.Conflict($"Job '{id}' cannot be retried: its request is no longer stored.");
+        }
+
+        // The record is the claim: of two concurrent retries, one moves it to Pending and the other sees that.
+        var now = time.GetUtcNow();
+        var claimed = false;
+        record = await jobs.UpdateAsync(
+            id,
+            current =>
+            {
+                claimed = RetryRefusal(current) is null;
+                return claimed ? current with { Status = JobStatus.Pending, CompletedAt = null, Error = null } : current;
+            },
+            cancellationToken);
+        if (!claimed)
+        {
+            return RetryRefusal(record) ?? Problems.Conflict($"Job '{id}' changed while the retry started.");
+        }
+
+        await client.PurgeInstanceAsync(id, new PurgeInstanceOptions(Recursive: true), cancellationToken);
+        await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.ResetForRetry), new ResetJobForRetry { At = now }, cancellationToken);
+        try
+        {
+            await ScheduleAsync(request, requestJson: null, record.Manifest, cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Problems.Conflict($"Job '{id}' is already running again: {Problems.Cut(e.Message, 200)}");
+        }
+
+        ApiLog.Retried(logger, id, record.Manifest.Count(o => o.Status == AssetStatus.Succeeded), record.Manifest.Count(o => o.Status != AssetStatus.Succeeded));
+        return Accepted(id, baseUrl);
+    }
+
+    /// <summary><c>GET /api/jobs/{id}/assets/{assetId}</c>: the bytes of a succeeded asset.</summary>
+    public async Task<ApiResult> GetAssetAsync(string id, string assetId, CancellationToken cancellationToken)
+    {
+        if (InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!IsAssetId(assetId))
+        {
+            return Problems.Field("assetId", "must be 1 to 255 characters from A-Z a-z 0-9 '-' '_' '.', and not '.' or '..'.");
+        }
+
+        var record = await jobs.GetAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        var outcome = record.Manifest.FirstOrDefault(o => o.AssetId == assetId && o.Status == AssetStatus.Succeeded);
+        if (outcome is null && !IsFinished(record.Status)
+            && await client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor(id), cancellationToken) is { } entity)
+        {
+            outcome = JobViews.Outcomes(await ReadStepsAsync(entity.State, cancellationToken)).FirstOrDefault(o => o.AssetId == assetId && o.Status == AssetStatus.Succeeded);
+        }
+
+        if (outcome?.Blob is not { } blob)
+        {
+            var known = record.Manifest.FirstOrDefault(o => o.AssetId == assetId);
+            return known is null
+                ? Problems.NotFound($"Job '{id}' has no asset '{assetId}'.")
+                : Problems.Conflict($"Asset '{assetId}' of job '{id}' has no content: it is {known.Status}{(known.Error is null ? string.Empty : $" ({Problems.Cut(known.Error.Message, 200)})")}.");
+        }
+
+        try
+        {
+            var stream = await blobs.GetAsync(blob.Key, cancellationToken);
+            return ApiResult.File(new ApiContent
+            {
+                Stream = stream,
+                ContentType = blob.ContentType,
+                Length = blob.Length,
+                Sha256 = blob.Sha256,
+                FileName = blob.Key[(blob.Key.LastIndexOf('/') + 1)..],
+            });
+        }
+        catch (BlobNotFoundException)
+        {
+            return Problems.NotFound($"The bytes of asset '{assetId}' of job '{id}' are gone.");
+        }
+    }
+
+    /// <summary>
+    /// <c>DELETE /api/jobs/{id}</c>: purges the orchestration history (sub-orchestrations included), the status entity,
+    /// every asset and payload blob of the job and, last, its record — so a purge that stops half-way can be repeated.
+    /// </summary>
+    public async Task<ApiResult> PurgeAsync(string id, CancellationToken cancellationToken)
+    {
+        if (InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var record = await jobs.GetAsync(id, cancellationToken);
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(id), cancellationToken))
+        {
+            if (instance.InstanceId == id || instance.InstanceId.StartsWith(id + ":", StringComparison.Ordinal))
+            {
+                instances.Add(instance);
+            }
+        }
+
+        var entityId = JobStatusEntity.IdFor(id);
+        var entity = await client.Entities.GetEntityAsync<JobStatusState>(entityId, cancellationToken);
+        if (record is null && instances.Count == 0 && entity is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        if (instances.Find(i => i.IsRunning) is { } running)
+        {
+            return Problems.Conflict($"Job '{id}' is running ({running.InstanceId}); cancel it before purging.");
+        }
+
+        await client.PurgeInstanceAsync(id, new PurgeInstanceOptions(Recursive: true), cancellationToken);
+        foreach (var orphan in instances.Where(i => i.InstanceId != id))
+        {
+            await client.PurgeInstanceAsync(orphan.InstanceId, new PurgeInstanceOptions(Recursive: true), cancellationToken);
+        }
+
+        await client.Entities.SignalEntityAsync(entityId, nameof(JobStatusEntity.Delete), cancellation: cancellationToken);
+        var removed = await janitor.PurgeJobAsync(id, cancellationToken);
+        await jobs.DeleteAsync(id, cancellationToken);
+        ApiLog.Purged(logger, id, removed.AssetsDeleted, removed.PayloadsDeleted);
+        return ApiResult.NoContent();
+    }
+
+    private async Task<ApiResult> StartExistingAsync(string jobId, string sha256, LectureMediaRequest request, byte[] requestJson, string baseUrl, CancellationToken cancellationToken)
+    {
+        var existing = await jobs.GetAsync(jobId, cancellationToken);
+        if (existing is null)
+        {
+            return Problems.Conflict($"Job '{jobId}' is being purged; try again.");
+        }
+
+        if (existing.Type != JobType.LectureMedia || !string.Equals(existing.Request.Sha256, sha256, StringComparison.Ordinal))
+        {
+            return Problems.Conflict($"Job '{jobId}' already exists with a different request; choose another jobId or send the same body.");
+        }
+
+        // Same body: the existing job. A start that crashed between the record and the schedule is completed here.
+        if (existing.Status == JobStatus.Pending && await client.GetInstanceAsync(jobId, cancellation: cancellationToken) is null)
+        {
+            try
+            {
+                await ScheduleAsync(request, requestJson, [], cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                // A concurrent identical start scheduled it first.
+            }
+        }
+
+        return Accepted(jobId, baseUrl);
+    }
+
+    private async Task ScheduleAsync(LectureMediaRequest request, byte[]? requestJson, IReadOnlyList<AssetOutcome> reuse, CancellationToken cancellationToken)
+    {
+        var jobId = request.JobId!;
+        if (requestJson is not null)
+        {
+            using var content = new MemoryStream(requestJson, writable: false);
+            await blobs.PutAsync(RequestKey(jobId), content, "application/json", cancellationToken);
+        }
+
+        var input = new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse };
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(LectureMediaWorkflow), input, new StartOrchestrationOptions(jobId), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<StepRecord>> ReadStepsAsync(JobStatusState state, CancellationToken cancellationToken)
+    {
+        var steps = new List<StepRecord>();
+        await foreach (var step in new StepLogReader(blobs).ReadAsync(state, cancellationToken))
+        {
+            steps.Add(step);
+        }
+
+        return steps;
+    }
+
+    private static ApiResult? RetryRefusal(JobRecord record) => record.Status switch
+    {
+        JobStatus.Pending or JobStatus.Running => Problems.Conflict($"Job '{record.Id}' is {record.Status}; only a finished job with failed assets can be retried."),
+        JobStatus.Completed => Problems.Conflict($"Job '{record.Id}' completed without errors; there is nothing to retry."),
+        _ => null,
+    };
+
+    private static ApiResult Accepted(string id, string baseUrl)
+    {
+        var self = $"{baseUrl}/api/jobs/{id}";
+        return ApiResult.Accepted(
+            new JobAccepted
+            {
+                Id = id,
+                StatusQueryGetUri = self,
+                PurgeHistoryDeleteUri = self,
+                CancelPostUri = $"{self}/cancel",
+                RetryPostUri = $"{self}/retry",
+            },
+            self);
+    }
+
+    private static ApiResult? InvalidId(string? id)
+        => JobId.IsValid(id) ? null : Problems.Field("id", $"must match {JobId.Pattern} (lower-case letters, digits and '-', 3 to {JobId.MaxLength} characters).");
+
+    private static ApiResult NoSuchJob(string id) => Problems.NotFound($"There is no job '{id}'.");
+
+    private static bool IsFinished(JobStatus status) => Array.IndexOf(Finished, status) >= 0;
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsAssetId(string? assetId)
+        => !string.IsNullOrEmpty(assetId) && assetId.Length <= BlobKey.MaxSegmentLength && assetId is not "." and not ".."
+           && assetId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static string NewJobId() => Guid.NewGuid().ToString("N");
+
+    private static string Query(params (string Name, string? Value)[] parts)
+        => string.Join('&', parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+}

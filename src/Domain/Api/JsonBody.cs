@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Jobs;
+
+namespace Pipeline.Domain.Api;
+
+/// <summary>
+/// Reads a JSON request body defensively: bounded size and depth, strict types (no numbers in strings), no unknown
+/// or duplicate properties, no comments or trailing commas, no invalid UTF-8 and no lone surrogates. Every failure
+/// becomes a problem naming the field path.
+/// </summary>
+internal static class JsonBody
+{
+    private const int ReadChunk = 64 * 1024;
+
+    public static JsonSerializerOptions StrictOptions(int maxDepth) => new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        AllowTrailingCommas = false,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = maxDepth,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[ReadChunk];
+        while (true)
+        {
+            var read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit + 1L - buffer.Length)), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Parses <paramref name="utf8"/> into <typeparamref name="T"/>, or returns the problem.</summary>
+    public static (T? Value, ApiResult? Problem) Parse<T>(byte[] utf8, int maxDepth)
+        where T : class
+    {
+        if (utf8.Length == 0 || utf8.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return (null, Problems.Field("body", "is required: send a JSON object."));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.Field("body", $"must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}."));
+            }
+
+            var text = new FieldErrors();
+            CheckText(document.RootElement, string.Empty, text);
+            if (!text.IsEmpty)
+            {
+                return (null, Problems.Validation(text));
+            }
+        }
+        catch (JsonException e)
+        {
+            return (null, Malformed(e));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(utf8, StrictOptions(maxDepth));
+            return value is null ? (null, Problems.Field("body", "must be a JSON object, not null.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, WrongShape(e));
+        }
+    }
+
+    /// <summary>Text that cannot be carried on as UTF-8 is refused: a lone surrogate has no UTF-8 form.</summary>
+    private static void CheckText(JsonElement element, string path, FieldErrors errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = ReadString(() => property.Name);
+                    var child = path.Length == 0 ? name ?? "?" : $"{path}.{name ?? "?"}";
+                    if (name is null)
+                    {
+                        errors.Add(path.Length == 0 ? "body" : path, "has a property name that is not valid Unicode (a lone surrogate).");
+                        continue;
+                    }
+
+                    CheckText(property.Value, child, errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, $"{path}[{i++}]", errors);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (ReadString(element.GetString) is null)
+                {
+                    errors.Add(path, "is not valid Unicode: it contains a lone surrogate (an unpaired \\uD800–\\uDFFF escape).");
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static string? ReadString(Func<string?> read)
+    {
+        try
+        {
+            var value = read() ?? string.Empty;
+            return IsWellFormed(value) ? value : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ApiResult Malformed(JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
+        return Problems.Field(FieldOf(e.Path), $"is not valid JSON{where}: {Reason(e)}", title: "The body is not valid JSON.");
+    }
+
+    private static ApiResult WrongShape(JsonException e)
+    {
+        var field = FieldOf(e.Path);
+        var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? $"is not a field of this request: {Reason(e)}"
+            : $"has the wrong type or value: {Reason(e)}";
+        return Problems.Field(field, message);
+    }
+
+    /// <summary><c>$.segments[0].index</c> → <c>segments[0].index</c>; the root is <c>body</c>.</summary>
+    internal static string FieldOf(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+        {
+            return "body";
+        }
+
+        var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        return Problems.Cut(path, 200);
+    }
+
+    private static string Reason(JsonException e)
+    {
+        // The first sentence, without the framework's own path and position suffix.
+        var message = e.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        var builder = new StringBuilder(Problems.Cut(message, 300));
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Media;
+using Pipeline.Domain.Payloads;
+
+namespace Pipeline.Standalone.Telemetry;
+
+/// <summary>
+/// Runs an activity inside a span and a logging scope carrying the job id, and records its duration, retries and
+/// failures by kind. The host registers every activity of the catalog through it, under the activity's own name.
+/// </summary>
+public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, PipelineTelemetry telemetry, ILogger<TActivity> logger) : IActivity
+    where TActivity : IActivity
+{
+    private const int MaxRemembered = 100_000;
+
+    private static readonly ConcurrentDictionary<string, byte> Seen = new(StringComparer.Ordinal);
+
+    private readonly TActivity _inner = ActivatorUtilities.CreateInstance<TActivity>(services);
+
+    public Type InputType => _inner.InputType;
+
+    public Type OutputType => _inner.OutputType;
+
+    public async Task<object?> RunAsync(object? input, CancellationToken cancellationToken)
+    {
+        var name = typeof(TActivity).Name;
+        var jobId = PayloadScope.CurrentJobId;
+        using var scope = jobId is null ? null : logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
+        using var span = PipelineTelemetry.Source.StartActivity(name);
+        span?.SetTag("pipeline.job_id", jobId);
+        var tags = new TagList { { "activity", name } };
+        telemetry.Executions.Add(1, tags);
+        if (IsRepeat(name, input))
+        {
+            telemetry.Retries.Add(1, tags);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var output = await _inner.RunAsync(input, cancellationToken);
+            if (output is AssetOutcome { Status: AssetStatus.Failed, Error: { } error })
+            {
+                Fail(tags, error.Kind, span);
+            }
+
+            return output;
+        }
+        catch (Exception e)
+        {
+            Fail(tags, KindOf(e), span);
+            throw;
+        }
+        finally
+        {
+            telemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    private void Fail(TagList tags, FailureKind kind, Activity? span)
+    {
+        tags.Add("kind", kind.ToString().ToLowerInvariant());
+        telemetry.Failures.Add(1, tags);
+        span?.SetStatus(ActivityStatusCode.Error, kind.ToString());
+    }
+
+    private static FailureKind KindOf(Exception e) => e switch
+    {
+        AssetFailureException asset => asset.Kind,
+        GenerationException generation => generation.Kind,
+        _ => FailureKind.Unknown,
+    };
+
+    private bool IsRepeat(string name, object? input)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(input, InputType, JsonPayloadConverter.Options);
+        var key = name + ":" + Convert.ToHexString(SHA256.HashData(json));
+        if (Seen.Count >= MaxRemembered)
+        {
+            Seen.Clear();
+        }
+
+        return !Seen.TryAdd(key, 0);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using Pipeline.Standalone.Tests.Fakes;
+
+namespace Pipeline.Standalone.Tests.Process;
+
+/// <summary>
+/// The host as a real process, killed (SIGKILL) in the middle of a job and started again on the same data root.
+/// Generations are counted from the host's generation log: one line per asset blob written, flushed as it happens.
+/// An asset the API reported Succeeded before the kill had its result committed to the durable history (the status
+/// entity only learns of a success from the workflow, after the result is recorded), so it must never be produced
+/// again; an asset in flight at the kill may legitimately run twice (activities run at least once).
+/// </summary>
+public sealed class CrashRecoveryTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task KilledMidJob_RestartedOnTheSameDataRoot_CompletesWithoutRegeneratingFinishedAssets()
+    {
+        var root = Directory.CreateTempSubdirectory("pipeline-crash-");
+        try
+        {
+            var port = HostProcess.FreePort();
+            var log = Path.Combine(root.FullName, "generations.log");
+            var arguments = Settings(root.FullName, log).Select(s => $"--{s.Key}={s.Value}").Prepend($"--urls=http://127.0.0.1:{port}").ToList();
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var body = Lectures.Body("crash-job", segments: 4);
+            body["options"] = new System.Text.Json.Nodes.JsonObject { ["maxConcurrency"] = 2 };
+
+            HashSet<string> committed;
+            using (var first = HostProcess.Start(root.FullName, arguments))
+            {
+                await WaitHealthyAsync(http, first);
+                Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/jobs/lecture-media", Lectures.Json(body))).StatusCode);
+                committed = await WaitForSomeButNotAllAsync(http, first);
+                first.Kill();
+            }
+
+            var beforeRestart = Generations(log);
+            Assert.All(committed, id => Assert.True(beforeRestart.GetValueOrDefault(id) >= 1, $"{id} was reported succeeded but never written"));
+
+            using (var second = HostProcess.Start(root.FullName, arguments))
+            {
+                await WaitHealthyAsync(http, second);
+                var job = await WaitFinishedAsync(http, second);
+                Assert.Equal("Completed", job.GetProperty("status").GetString());
+                var assets = job.GetProperty("assets").EnumerateArray().ToList();
+                Assert.True(committed.Count < assets.Count, "the kill came after every asset had finished");
+
+                var generations = Generations(log);
+                foreach (var asset in assets.Where(a => a.TryGetProperty("length", out _)))
+                {
+                    var id = asset.GetProperty("id").GetString()!;
+                    Assert.True(generations.GetValueOrDefault(id) >= 1, $"{id} has no generation");
+                    if (committed.Contains(id))
+                    {
+                        Assert.True(generations[id] == 1, $"{id} finished before the kill but was generated {generations[id]} times");
+                    }
+                }
+
+                // Only work in flight at the kill may have run twice: at most a window (2) per stage running side by side (4).
+                Assert.InRange(generations.Values.Sum(n => n - 1), 0, 8);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(string root, string log)
+    {
+        var settings = PipelineHostFactory.Defaults(root);
+        settings["Pipeline:Standalone:GenerationLogPath"] = log;
+        settings["Pipeline:Media:FaultInjection:Enabled"] = "true";
+        settings["Pipeline:Media:FaultInjection:Latency:Distribution"] = "Fixed";
+        settings["Pipeline:Media:FaultInjection:Latency:FixedMilliseconds"] = "300";
+        return settings;
+    }
+
+    /// <summary>Generations per asset id, from the log's keys <c>jobs/{jobId}/{stage}/{assetId}.{ext}</c>.</summary>
+    private static Dictionary<string, int> Generations(string log)
+        => !File.Exists(log)
+            ? []
+            : File.ReadAllLines(log).Where(l => l.Length > 0)
+                .Select(l => Path.GetFileNameWithoutExtension(l.Split('/')[^1]))
+                .GroupBy(id => id, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static async Task WaitHealthyAsync(HttpClient http, HostProcess host)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
+            try
+            {
+                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The host did not become healthy: {host.Output}");
+    }
+
+    private static async Task<HashSet<string>> WaitForSomeButNotAllAsync(HttpClient http, HostProcess host)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
+            var job = JsonDocument.Parse(await http.GetStringAsync("/api/jobs/crash-job?steps=true")).RootElement.Clone();
+            Assert.Equal("Running", job.GetProperty("status").GetString());
+            var succeeded = job.GetProperty("steps").EnumerateArray()
+                .Where(s => s.TryGetProperty("assetId", out _) && s.GetProperty("status").GetString() == "Succeeded")
+                .Select(s => s.GetProperty("assetId").GetString()!)
+                .ToHashSet(StringComparer.Ordinal);
+            if (succeeded.Count >= 4)
+            {
+                return succeeded;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"The job never got half-way: {host.Output}");
+        return [];
+    }
+
+    private static async Task<JsonElement> WaitFinishedAsync(HttpClient http, HostProcess host)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
+            var job = JsonDocument.Parse(await http.GetStringAsync("/api/jobs/crash-job")).RootElement.Clone();
+            if (job.GetProperty("status").GetString() is not ("Running" or "Pending"))
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The job did not finish after the restart: {host.Output}");
+        return default;
+    }
+}
