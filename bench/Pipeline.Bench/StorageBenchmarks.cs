@@ -71,7 +71,7 @@ public static class StorageBenchmarks
     {
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            output.WriteLine($"{name}: not measured (set PIPELINE_BENCH_{(name == "azurite" ? "AZURITE" : "S3")}; see docs/benchmarks-storage.md)");
+            output.WriteLine($"{name}: not measured (set PIPELINE_BENCH_{(name == "azurite" ? "AZURITE" : "S3")}; see docs/benchmarks.md)");
             return;
         }
 
