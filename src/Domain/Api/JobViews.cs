@@ -42,6 +42,12 @@ internal static class JobViews
             progress = View(ProgressOf(outcomes));
         }
 
+        if (record.Progress.Phase is { } phase)
+        {
+            // Job types that report phases (podcast episodes: outline 10 %, script 40 %, audio 70 %, upload 90 %) show them as they go.
+            progress = progress with { Phase = phase, Percent = record.Progress.Percent ?? progress.Percent };
+        }
+
         return new JobView
         {
             Id = record.Id,
@@ -155,8 +161,8 @@ internal static class JobViews
     private static JobProgressView View(JobProgress progress)
     {
         var done = progress.Succeeded + progress.Failed;
-        var percent = progress.Total == 0 ? 0 : (int)Math.Min(100, done * 100L / progress.Total);
-        return new JobProgressView(progress.Total, progress.Succeeded, progress.Failed, percent);
+        var percent = progress.Percent ?? (progress.Total == 0 ? 0 : (int)Math.Min(100, done * 100L / progress.Total));
+        return new JobProgressView(progress.Total, progress.Succeeded, progress.Failed, percent, progress.Phase);
     }
 
     private static DateTimeOffset Latest(DateTimeOffset first, params DateTimeOffset?[] others)

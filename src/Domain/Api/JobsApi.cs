@@ -9,6 +9,8 @@ using Pipeline.Domain.Durable;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Payloads;
+using Pipeline.Domain.Podcast;
+using Pipeline.Domain.Podcast.Diarization;
 using Pipeline.Domain.Status;
 
 namespace Pipeline.Domain.Api;
@@ -50,11 +52,6 @@ public sealed class JobsApi(
             return Problems.NotFound($"There is no job type '{Problems.Cut(type ?? string.Empty, 80)}'; the types are {string.Join(", ", JobType.All)}.");
         }
 
-        if (type != JobType.LectureMedia)
-        {
-            return Problems.NotImplemented($"Jobs of type '{type}' are not available on this host yet.");
-        }
-
         if (contentType is not null && !IsJson(contentType))
         {
             return Problems.UnsupportedMediaType(contentType);
@@ -69,6 +66,16 @@ public sealed class JobsApi(
         if (bytes is null)
         {
             return Problems.TooLarge(Limits.MaxRequestBytes);
+        }
+
+        switch (type)
+        {
+            case JobType.PodcastEpisode:
+                return await StartOtherAsync<PodcastEpisodeRequest>(
+                    type, bytes, baseUrl, r => r.Validate(), r => r.JobId, (r, id) => r with { JobId = id }, (id, r) => new PodcastEpisodeJob { JobId = id, Request = r }, r => r.Title ?? r.Topic, cancellationToken);
+            case JobType.Diarization:
+                return await StartOtherAsync<DiarizationRequest>(
+                    type, bytes, baseUrl, r => r.Validate(), r => r.JobId, (r, id) => r with { JobId = id }, (id, r) => new DiarizationJob { JobId = id, Request = r }, r => r.Audio, cancellationToken);
         }
 
         var (request, problem) = JsonBody.Parse<LectureMediaRequest>(bytes, Limits.MaxJsonDepth);
@@ -439,6 +446,77 @@ public sealed class JobsApi(
         return ApiResult.NoContent();
     }
 
+    /// <summary>
+    /// Starts a job type whose request the workflow stores itself (podcast episodes, diarization): validate, create the
+    /// record, schedule the type's workflow (<see cref="JobWorkflows"/>); the same idempotency and conflict rules as a
+    /// lecture. Retrying failed assets is a lecture feature.
+    /// </summary>
+    private async Task<ApiResult> StartOtherAsync<TRequest>(
+        string type,
+        byte[] bytes,
+        string baseUrl,
+        Func<TRequest, FieldErrors> validate,
+        Func<TRequest, string?> jobIdOf,
+        Func<TRequest, string, TRequest> withJobId,
+        Func<string, TRequest, object> workflowInput,
+        Func<TRequest, string?> title,
+        CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        var (parsed, problem) = JsonBody.Parse<TRequest>(bytes, Limits.MaxJsonDepth);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = validate(parsed!);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var jobId = jobIdOf(parsed!) ?? NewJobId();
+        var request = withJobId(parsed!, jobId);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonPayloadConverter.Options)));
+        var now = time.GetUtcNow();
+        try
+        {
+            await jobs.CreateAsync(
+                new JobRecord
+                {
+                    Id = jobId,
+                    Type = type,
+                    Request = new JobRequestSummary { Title = title(request), Sha256 = sha256 },
+                    Status = JobStatus.Pending,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                },
+                cancellationToken);
+        }
+        catch (JobAlreadyExistsException)
+        {
+            var existing = await jobs.GetAsync(jobId, cancellationToken);
+            return existing is not null && existing.Type == type && string.Equals(existing.Request.Sha256, sha256, StringComparison.Ordinal)
+                ? Accepted(jobId, baseUrl)
+                : Problems.Conflict($"Job '{jobId}' already exists with a different request; choose another jobId or send the same body.");
+        }
+
+        try
+        {
+            JobWorkflows.TryGet(type, out var workflow);
+            await client.ScheduleNewOrchestrationInstanceAsync(workflow, workflowInput(jobId, request), new StartOrchestrationOptions(jobId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ApiLog.StartFailed(logger, jobId, e);
+            await jobs.DeleteAsync(jobId, CancellationToken.None);
+            return Problems.Unavailable($"Job '{jobId}' could not be scheduled: {Problems.Cut(e.Message, 300)}");
+        }
+
+        ApiLog.Started(logger, jobId, type);
+        return Accepted(jobId, baseUrl);
+    }
+
     private async Task<ApiResult> StartExistingAsync(string jobId, string sha256, LectureMediaRequest request, byte[] requestJson, string baseUrl, CancellationToken cancellationToken)
     {
         var existing = await jobs.GetAsync(jobId, cancellationToken);
@@ -494,6 +572,7 @@ public sealed class JobsApi(
 
     private static ApiResult? RetryRefusal(JobRecord record) => record.Status switch
     {
+        _ when record.Type != JobType.LectureMedia => Problems.Conflict($"Job '{record.Id}' is a {record.Type} job; retrying failed assets applies to {JobType.LectureMedia} jobs. Start a new job instead."),
         JobStatus.Pending or JobStatus.Running => Problems.Conflict($"Job '{record.Id}' is {record.Status}; only a finished job with failed assets can be retried."),
         JobStatus.Completed => Problems.Conflict($"Job '{record.Id}' completed without errors; there is nothing to retry."),
         _ => null,

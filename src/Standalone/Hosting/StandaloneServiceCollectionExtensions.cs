@@ -11,6 +11,7 @@ using Pipeline.Domain.Durable;
 using Pipeline.Domain.Payloads;
 using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Media;
+using Pipeline.Infrastructure.Podcast;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Runtime;
 using Pipeline.Standalone.Telemetry;
@@ -64,6 +65,7 @@ public static class StandaloneServiceCollectionExtensions
         services.AddPipelineStorage();
         services.AddPipelineJobStore();
         services.AddPipelineMedia();
+        services.AddPipelinePodcast();
         DecorateBlobStoreWithGenerationLog(services);
 
         services.AddSingleton<RuntimeHost>();

@@ -129,7 +129,7 @@ public sealed class JobRoutesTests
     [Fact]
     public async Task Cancel_RunningJob_StopsIt_RetryAndPurgeOfARunningJobAre409()
     {
-        var gate = new MusicGate();
+        var gate = new GenerationGate();
         await using var host = new PipelineHostFactory(services: s => s.Decorate<IMusicGenerator>((inner, _) => gate.Wrap(inner)));
         using var http = host.CreateClient();
         try
