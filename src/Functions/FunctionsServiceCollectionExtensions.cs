@@ -4,8 +4,10 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain;
+using Pipeline.Domain.Api;
 using Pipeline.Domain.Durable;
 using Pipeline.Functions.Adapters;
+using Pipeline.Functions.Http;
 
 namespace Pipeline.Functions;
 
@@ -26,6 +28,8 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddPipelineFunctionsHost(this IServiceCollection services)
     {
         services.AddPipelineDomain();
+        services.AddOptions<JobsApiOptions>().BindConfiguration(JobsApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobsApiFactory>();
 
         services.AddOptions<WorkerOptions>()
             .Configure<IPayloadConverter>((options, converter) => options.Serializer = new ClaimCheckObjectSerializer(converter));

@@ -2,13 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Pipeline.Domain.Durable;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Http;
 
-/// <summary><c>GET /api/jobs/{id}/assets/{assetId}</c>: a redirect to a short-lived read-only URL of the asset.</summary>
-public sealed class GetAssetFunction(IJobsApi api, IPayloadConverter converter)
+/// <summary><c>GET /api/jobs/{id}/assets/{assetId}</c>: the asset's bytes.</summary>
+public sealed class GetAssetFunction(JobsApiFactory api)
 {
     [Function(nameof(GetAsset))]
     public async Task<IActionResult> GetAsset(
@@ -16,5 +14,5 @@ public sealed class GetAssetFunction(IJobsApi api, IPayloadConverter converter)
         [DurableClient] DurableTaskClient client,
         string id,
         string assetId)
-        => new ApiResult(await api.GetAssetAsync(new DurableClientAdapter(client, converter), id, assetId, request.HttpContext.RequestAborted));
+        => new ApiActionResult(await api.For(client).GetAssetAsync(id, assetId, request.HttpContext.RequestAborted));
 }

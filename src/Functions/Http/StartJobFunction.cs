@@ -1,20 +1,17 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Pipeline.Domain.Durable;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Http;
 
 /// <summary><c>POST /api/jobs/{type}</c>: start a job.</summary>
-public sealed class StartJobFunction(IJobsApi api, IPayloadConverter converter)
+public sealed class StartJobFunction(JobsApiFactory api)
 {
     [Function(nameof(StartJob))]
     public async Task<IActionResult> StartJob(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs/{type}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string type)
-        => new ApiResult(await api.StartJobAsync(new DurableClientAdapter(client, converter), type, request.Body, request.ContentLength, new Uri(request.GetEncodedUrl()), request.HttpContext.RequestAborted));
+        => new ApiActionResult(await api.For(client).StartAsync(type, request.Body, request.ContentLength, request.ContentType, JobsApiFactory.BaseUrl(request), request.HttpContext.RequestAborted));
 }

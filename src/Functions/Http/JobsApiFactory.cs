@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Domain.Api;
+using Pipeline.Domain.Durable;
+using Pipeline.Functions.Adapters;
+
+namespace Pipeline.Functions.Http;
+
+/// <summary>
+/// The shared request handling over the invocation's bound <see cref="DurableTaskClient"/> (the isolated worker hands
+/// the client to each function through <c>[DurableClient]</c>, not through DI).
+/// </summary>
+public sealed class JobsApiFactory(IServiceProvider services, IPayloadConverter converter)
+{
+    public JobsApi For(DurableTaskClient client)
+        => ActivatorUtilities.CreateInstance<JobsApi>(services, (IDurableClient)new DurableClientAdapter(client, converter));
+
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+}
