@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Pipeline.Domain.Assets;
 
 namespace Pipeline.Domain.Jobs;
 
 /// <summary>The job-record updates workflows make through activities: running, completed with its manifest, failed.</summary>
-public sealed class JobRecords(IJobRepository repository)
+public sealed class JobRecords(IJobRepository repository, ILogger<JobRecords> logger)
 {
     /// <summary>Marks the record Running; creates it when the job was started without one (directly through the client).</summary>
     public async Task MarkRunningAsync(string jobId, string type, string? title, DateTimeOffset at, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ public sealed class JobRecords(IJobRepository repository)
         ArgumentNullException.ThrowIfNull(completion);
         var failed = completion.Manifest.Count(a => a.Status != AssetStatus.Succeeded);
         var status = failed == 0 ? JobStatus.Completed : JobStatus.CompletedWithErrors;
-        return await repository.UpdateAsync(
+        var record = await repository.UpdateAsync(
             completion.JobId,
             r => r with
             {
@@ -55,6 +56,8 @@ public sealed class JobRecords(IJobRepository repository)
                 CompletedAt = completion.At,
             },
             cancellationToken).ConfigureAwait(false);
+        JobLog.Ended(logger, completion.JobId, status);
+        return record;
     }
 
     /// <summary>Marks the record Failed with the error; creates it when the job failed before its record existed.</summary>
@@ -62,7 +65,7 @@ public sealed class JobRecords(IJobRepository repository)
     {
         ArgumentNullException.ThrowIfNull(failure);
         await EnsureExistsAsync(failure.JobId, type, null, failure.At, cancellationToken).ConfigureAwait(false);
-        return await repository.UpdateAsync(
+        var record = await repository.UpdateAsync(
             failure.JobId,
             r => r with
             {
@@ -72,5 +75,8 @@ public sealed class JobRecords(IJobRepository repository)
                 CompletedAt = failure.At,
             },
             cancellationToken).ConfigureAwait(false);
+        JobLog.Failed(logger, failure.JobId, failure.ErrorType, failure.Message);
+        JobLog.Ended(logger, failure.JobId, JobStatus.Failed);
+        return record;
     }
 }
