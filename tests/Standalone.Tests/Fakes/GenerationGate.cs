@@ -1,4 +1,5 @@
 using Pipeline.Domain.Media;
+using Pipeline.Domain.Podcast;
 
 namespace Pipeline.Standalone.Tests.Fakes;
 
@@ -19,7 +20,10 @@ public sealed class GenerationGate
 
     public ISpeechGenerator Wrap(ISpeechGenerator inner) => new GatedSpeech(inner, this);
 
-    private async Task PassAsync(CancellationToken cancellationToken)
+    public IAudioConcatenator Wrap(IAudioConcatenator inner) => new GatedConcatenator(inner, this);
+
+    /// <summary>Waits here until <see cref="Open"/>; <see cref="Entered"/> completes on the first caller.</summary>
+    public async Task PassAsync(CancellationToken cancellationToken)
     {
         _entered.TrySetResult();
         await _open.Task.WaitAsync(cancellationToken);
@@ -31,6 +35,15 @@ public sealed class GenerationGate
         {
             await gate.PassAsync(cancellationToken);
             return await inner.ComposeAsync(prompt, duration, cancellationToken);
+        }
+    }
+
+    private sealed class GatedConcatenator(IAudioConcatenator inner, GenerationGate gate) : IAudioConcatenator
+    {
+        public async Task<ConcatenatedAudio> ConcatenateAsync(IReadOnlyList<AudioPart> parts, Stream output, CancellationToken cancellationToken = default)
+        {
+            await gate.PassAsync(cancellationToken);
+            return await inner.ConcatenateAsync(parts, output, cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Durable;
 using Pipeline.Domain.Media;
+using Pipeline.Domain.Podcast;
 using Pipeline.Standalone.Tests.Fakes;
 using Pipeline.Testing;
 
@@ -16,35 +17,45 @@ public sealed class PodcastRoutesTests
     private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task PodcastEpisode_DuringAndAfterTheRun_ProgressPhasesAreVisibleThroughTheApi()
+    public async Task PodcastEpisode_DuringTheRun_EachProgressPhaseIsVisibleThroughTheApiInOrder()
     {
-        var gate = new GenerationGate();
-        await using var host = new PipelineHostFactory(services: s => s.Decorate<ISpeechGenerator>((inner, _) => gate.Wrap(inner)));
+        GenerationGate[] gates = [new(), new(), new(), new()];
+        var (outline, script, audio, upload) = (gates[0], gates[1], gates[2], gates[3]);
+        await using var host = new PipelineHostFactory(services: s => s
+            .Decorate<IPodcastScriptWriter>((inner, _) => new GatedScriptWriter(inner, outline, script))
+            .Decorate<ISpeechGenerator>((inner, _) => audio.Wrap(inner))
+            .Decorate<IAudioConcatenator>((inner, _) => upload.Wrap(inner)));
         using var http = host.CreateClient();
-
-        var started = await http.PostAsync("/api/jobs/podcast-episode", Json(await SampleAsync("podcast-episode.json")));
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        await gate.Entered.WaitAsync(JobTimeout);
-
-        JsonElement during;
+        var seen = new List<(string? Phase, int Percent)>();
         try
         {
-            during = await http.GetFromJsonAsync<JsonElement>("/api/jobs/sample-interview");
+            var started = await http.PostAsync("/api/jobs/podcast-episode", Json(await SampleAsync("podcast-episode.json")));
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            foreach (var gate in gates)
+            {
+                await gate.Entered.WaitAsync(JobTimeout);
+                var view = await http.GetFromJsonAsync<JsonElement>("/api/jobs/sample-interview");
+                Assert.Equal("Running", view.GetProperty("status").GetString());
+                seen.Add(Phase(view));
+                gate.Open();
+            }
         }
         finally
         {
-            gate.Open();
+            Array.ForEach(gates, g => g.Open());
         }
-
-        Assert.True(during.GetProperty("status").GetString() == "Running", during.ToString());
-        Assert.Equal("audio", during.GetProperty("progress").GetProperty("phase").GetString());
-        Assert.Equal(70, during.GetProperty("progress").GetProperty("percent").GetInt32());
 
         await host.Services.GetRequiredService<IDurableClient>().WaitForInstanceCompletionAsync("sample-interview").WaitAsync(JobTimeout);
         var after = await http.GetFromJsonAsync<JsonElement>("/api/jobs/sample-interview");
         Assert.Equal("Completed", after.GetProperty("status").GetString());
-        Assert.Equal("completed", after.GetProperty("progress").GetProperty("phase").GetString());
-        Assert.Equal(100, after.GetProperty("progress").GetProperty("percent").GetInt32());
+        seen.Add(Phase(after));
+        Assert.Equal([("outline", 10), ("script", 40), ("audio", 70), ("upload", 90), ("completed", 100)], seen);
+    }
+
+    private static (string? Phase, int Percent) Phase(JsonElement view)
+    {
+        var progress = view.GetProperty("progress");
+        return (progress.TryGetProperty("phase", out var phase) ? phase.GetString() : null, progress.GetProperty("percent").GetInt32());
     }
 
     [Fact]
