@@ -18,7 +18,7 @@ public sealed class TestRuntime : IAsyncDisposable
         Log = log ?? new ExecutionLog();
         Log.Clock = Clock;
         Store = store ?? new InMemoryHistoryStore();
-        var collection = new ServiceCollection().AddSingleton(Log);
+        var collection = new ServiceCollection().AddLogging().AddSingleton(Log);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
         Runtime = new DurableRuntime(catalog, _services, Store, converter ?? _services.GetService<IPayloadConverter>(), Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
