@@ -33,7 +33,7 @@ public sealed class JobRecordStore : IJobRepository
     }
 
     /// <summary>The blob key of a job's overflowed manifest.</summary>
-    public static string ManifestKey(string jobId) => $"jobs/{jobId}/manifest.json";
+    public static string ManifestKey(string jobId) => $"{BlobKey.JobPrefix(jobId)}manifest.json";
 
     public async Task<JobRecord> CreateAsync(JobRecord record, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Domain.Payloads;
 
 namespace Pipeline.Domain.Status;
 
@@ -6,7 +7,7 @@ namespace Pipeline.Domain.Status;
 internal static class StatusBlobKeys
 {
     /// <summary>The prefix every segment of the job shares, and nothing else.</summary>
-    public static string SegmentPrefix(string jobId) => $"jobs/{jobId}/status/steps-";
+    public static string SegmentPrefix(string jobId) => $"{BlobKey.JobPrefix(jobId)}status/steps-";
 
     public static string Segment(string jobId, int number)
         => string.Create(CultureInfo.InvariantCulture, $"{SegmentPrefix(jobId)}{number:D6}.json");
