@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Pipeline.Infrastructure.Tests.Fixtures;
 
 /// <summary>One Azurite (blob, queue and table endpoints) for a test collection.</summary>
@@ -5,10 +7,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     private EmulatorProcess? emulator;
 
-    /// <summary>Azurite's well-known development account.</summary>
     public const string AccountName = "devstoreaccount1";
 
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /// <summary>A throwaway key made for this emulator (Azurite's <c>AZURITE_ACCOUNTS</c>), never one kept in the repository.</summary>
+    public string AccountKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
 
     public int BlobPort => Emulator.Ports[0];
 
@@ -31,7 +33,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--queueHost", "127.0.0.1", "--queuePort", $"{ports[1]}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{ports[2]}",
             "--location", data, "--silent", "--skipApiVersionCheck", "--disableTelemetry",
-        ]);
+        ],
+        environment: new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{AccountKey}" });
 
     public async Task DisposeAsync()
     {

@@ -12,8 +12,8 @@ namespace Pipeline.Infrastructure.Tests.Fixtures;
 /// </summary>
 public sealed class CosmosServerFixture : IAsyncLifetime
 {
-    /// <summary>Any base64 string is accepted as the account key by the server.</summary>
-    public const string AccountKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+    /// <summary>The server accepts any base64 key: a throwaway one per test run, never one kept in the repository.</summary>
+    public static string AccountKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
 
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 

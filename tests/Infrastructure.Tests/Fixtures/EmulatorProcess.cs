@@ -44,6 +44,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
         int portCount,
         Func<IReadOnlyList<int>, string, IEnumerable<string>> arguments,
         TimeSpan? startTimeout = null,
+        IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken cancellationToken = default)
     {
         var root = FindRepositoryRoot();
@@ -70,6 +71,11 @@ public sealed class EmulatorProcess : IAsyncDisposable
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
+
             foreach (var argument in arguments(ports, dataDirectory))
             {
                 start.ArgumentList.Add(argument);
