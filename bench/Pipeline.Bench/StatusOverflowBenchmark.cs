@@ -8,6 +8,8 @@ using Pipeline.Domain.Durable;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 
+using Pipeline.Testing;
+
 namespace Pipeline.Bench;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class StatusOverflowBenchmark
         var steps = CreateSteps();
         var stepBytes = steps.Sum(s => (long)JsonSerializer.SerializeToUtf8Bytes(s, JsonPayloadConverter.Options).Length);
 
-        var blobs = new CountingBlobStore();
+        var blobs = new InMemoryBlobStore();
         var options = Options.Create(new JobStatusOptions());
         var entityId = JobStatusEntity.IdFor(JobId);
         string? stateJson = null;
@@ -146,60 +148,6 @@ public static class StatusOverflowBenchmark
 
         public override void SetState(object? state)
             => StateJson = state is null ? null : JsonSerializer.Serialize(state, state.GetType(), JsonPayloadConverter.Options);
-    }
-
-    /// <summary>Keeps blobs in memory and counts the bytes written to them.</summary>
-    private sealed class CountingBlobStore : IBlobStore
-    {
-        private readonly Dictionary<string, byte[]> blobs = new(StringComparer.Ordinal);
-
-        public long BytesWritten { get; private set; }
-
-        public int Writes { get; private set; }
-
-        public async Task<BlobRef> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken = default)
-        {
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, cancellationToken);
-            var body = buffer.ToArray();
-            blobs[key] = body;
-            BytesWritten += body.Length;
-            Writes++;
-            return new BlobRef(key, body.Length, contentType, Convert.ToHexStringLower(SHA256.HashData(body)));
-        }
-
-        public Task<BlobRef> CreateAsync(string key, Stream content, string contentType, CancellationToken cancellationToken = default)
-            => blobs.ContainsKey(key) ? throw new BlobAlreadyExistsException(key) : PutAsync(key, content, contentType, cancellationToken);
-
-        public Task<Stream> GetAsync(string key, CancellationToken cancellationToken = default)
-            => blobs.TryGetValue(key, out var body) ? Task.FromResult<Stream>(new MemoryStream(body, writable: false)) : throw new BlobNotFoundException(key);
-
-        public Task<BlobProperties> GetPropertiesAsync(string key, CancellationToken cancellationToken = default)
-            => blobs.TryGetValue(key, out var body)
-                ? Task.FromResult(new BlobProperties(key, body.Length, "application/json", Convert.ToHexStringLower(SHA256.HashData(body)), DateTimeOffset.UnixEpoch))
-                : throw new BlobNotFoundException(key);
-
-        public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(blobs.ContainsKey(key));
-
-        public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(blobs.Remove(key));
-
-        public Task<int> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
-        {
-            var keys = blobs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            keys.ForEach(k => blobs.Remove(k));
-            return Task.FromResult(keys.Count);
-        }
-
-        public Task<BlobPage> ListAsync(string prefix, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default)
-        {
-            var keys = blobs.Keys
-                .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && (continuationToken is null || string.CompareOrdinal(k, continuationToken) > 0))
-                .Order(StringComparer.Ordinal)
-                .Take(pageSize + 1)
-                .ToList();
-            var page = keys.Take(pageSize).ToList();
-            return Task.FromResult(new BlobPage(page, keys.Count > pageSize ? page[^1] : null));
-        }
     }
 
     /// <summary>A write-only stream that only counts, so measuring the baseline does not allocate its blobs.</summary>

@@ -10,8 +10,13 @@ public sealed class InMemoryBlobStore : IBlobStore
     private readonly ConcurrentDictionary<string, Entry> _blobs = new(StringComparer.Ordinal);
     private int _writes;
 
+    private long _bytesWritten;
+
     /// <summary>How many bodies were written (puts and creates).</summary>
     public int Writes => _writes;
+
+    /// <summary>How many body bytes were written in all.</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
     public IReadOnlyCollection<string> Keys => _blobs.Keys.Order(StringComparer.Ordinal).ToList();
 
@@ -63,6 +68,7 @@ public sealed class InMemoryBlobStore : IBlobStore
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
+        Interlocked.Add(ref _bytesWritten, bytes.LongLength);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return new Entry(bytes, new BlobProperties(key, bytes.LongLength, contentType, sha256, DateTimeOffset.UtcNow));
     }
