@@ -77,15 +77,13 @@ internal static class FanOutBenchmark
 
     private static async Task<Run> RunOnceAsync(string workflow, IReadOnlyList<SimulatedAsset> assets, int chunkSize, CancellationToken cancellationToken)
     {
-        VirtualActivityClock? clock = null;
         var catalog = new DurableCatalog()
             .AddWorkflow<FanOutChunkWorkflow>().AddWorkflow<ChunkBarrierWorkflow>()
             .AddActivity<SimulatedAssetActivity>().AddEntity<JobStatusEntity>();
         await using var host = new TestRuntime(catalog, services: s => s
             .AddSingleton<IBlobStore, InMemoryBlobStore>()
-            .AddSingleton(_ => clock!)
             .AddOptions<JobStatusOptions>(), maxConcurrentActivities: 64);
-        clock = new VirtualActivityClock(host.Clock, t => host.Clock.SetUtcNow(t));
+        var clock = host.VirtualClock;
         const string jobId = "fan-out-bench";
         var request = new FanOutRequest
         {

@@ -18,7 +18,8 @@ public sealed class TestRuntime : IAsyncDisposable
         Log = log ?? new ExecutionLog();
         Log.Clock = Clock;
         Store = store ?? new InMemoryHistoryStore();
-        var collection = new ServiceCollection().AddLogging().AddSingleton(Log);
+        VirtualClock = new VirtualActivityClock(Clock, t => Clock.SetUtcNow(t));
+        var collection = new ServiceCollection().AddLogging().AddSingleton(Log).AddSingleton(VirtualClock);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
         Runtime = new DurableRuntime(catalog, _services, Store, converter ?? _services.GetService<IPayloadConverter>(), Clock, options: new DurableRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities });
@@ -26,6 +27,9 @@ public sealed class TestRuntime : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Simulated activity latency on <see cref="Clock"/>; drives the runtime until an instance ends.</summary>
+    public VirtualActivityClock VirtualClock { get; }
 
     public ExecutionLog Log { get; }
 
@@ -45,7 +49,7 @@ public sealed class TestRuntime : IAsyncDisposable
     }
 
     public Task<OrchestrationMetadata> CompleteAsync(string instanceId)
-        => Runtime.RunToCompletionAsync(instanceId, t => Clock.SetUtcNow(t)).WaitAsync(TimeSpan.FromSeconds(60));
+        => VirtualClock.RunToCompletionAsync(Runtime, instanceId).WaitAsync(TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

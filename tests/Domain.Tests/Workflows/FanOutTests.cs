@@ -146,14 +146,11 @@ public sealed class FanOutTests
 
     internal static TestRuntime Host(out VirtualActivityClock clock)
     {
-        VirtualActivityClock? created = null;
         var catalog = new DurableCatalog().AddWorkflow<FanOutChunkWorkflow>().AddActivity<SimulatedAssetActivity>().AddEntity<JobStatusEntity>();
         var host = new TestRuntime(catalog, services: s => s
             .AddSingleton<IBlobStore, InMemoryBlobStore>()
-            .AddSingleton(sp => created!)
             .AddOptions<JobStatusOptions>());
-        created = new VirtualActivityClock(host.Clock, t => host.Clock.SetUtcNow(t));
-        clock = created;
+        clock = host.VirtualClock;
         return host;
     }
 
