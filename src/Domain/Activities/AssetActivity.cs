@@ -26,7 +26,7 @@ public abstract class AssetActivity<TItem> : Activity<TItem, AssetOutcome>
         }
         catch (GenerationException e) when (e.Kind == FailureKind.Transient)
         {
-            throw new TransientAssetException(input.AssetId, $"{input.AssetId}: {e.Provider}: {e.Message}", e);
+            throw AssetFailures.From(input.AssetId, e);
         }
         catch (Exception e) when (e is not OperationCanceledException and not AssetFailureException)
         {
