@@ -18,6 +18,6 @@ public sealed class StartLectureJobActivity(LectureRequestStore requests, JobRec
         await requests.SaveAsync(input.JobId, input.Request, cancellationToken).ConfigureAwait(false);
         await records.MarkRunningAsync(input.JobId, JobType.LectureMedia, input.Request.Title, input.At, cancellationToken).ConfigureAwait(false);
         var o = options.Value;
-        return new LectureSettings(input.Request.Options?.MaxConcurrency ?? o.Window, o.ChunkSize, o.ChildrenInFlight, o.Retry);
+        return new LectureSettings(input.Request.Options?.MaxConcurrency ?? o.Window, o.ChunkSize, o.ChildrenInFlight, o.Retry) { ReportInterval = o.StatusReportInterval };
     }
 }

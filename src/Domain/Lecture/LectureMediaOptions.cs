@@ -35,4 +35,11 @@ public sealed class LectureMediaOptions
     public int NarrationWordsPerMinute { get; set; } = 160;
 
     public AssetRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Asset completions within this interval of the previous status report are sent to the job-status entity
+    /// together (each report is a history event); zero sends every completion batch on its own.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan StatusReportInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

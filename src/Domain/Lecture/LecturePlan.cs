@@ -109,6 +109,7 @@ internal sealed class LecturePlan(string jobId, LectureMediaRequest request, IRe
                 ChunkSize = settings.ChunkSize,
                 ChildrenInFlight = settings.ChildrenInFlight,
                 Retry = settings.Retry,
+                ReportInterval = settings.ReportInterval,
             },
             progress.Report);
         return [.. reused, .. decided, .. outcomes];

@@ -63,8 +63,8 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentException.ThrowIfNullOrEmpty(batch.Source);
-        ArgumentNullException.ThrowIfNull(batch.Steps);
-        foreach (var step in batch.Steps)
+        var steps = batch.AllSteps().ToList();
+        foreach (var step in steps)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(step.Sequence, 1, nameof(StepRecord.Sequence));
         }
@@ -72,7 +72,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
         Touch();
         State.HighestSequenceBySource.TryGetValue(batch.Source, out var highest);
         var applied = 0;
-        foreach (var step in batch.Steps.OrderBy(s => s.Sequence))
+        foreach (var step in steps)
         {
             if (step.Sequence <= highest)
             {

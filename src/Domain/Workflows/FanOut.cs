@@ -54,23 +54,13 @@ public static class FanOut
             request.Window,
             task => context.CallActivityAsync<AssetOutcome>(request.Activity, task.Input, options),
             (task, failure) => FailedOutcome(request.Stage, task.AssetId, failure));
-        long sequence = 0;
+        var report = new StepReport(context, request, status);
         var (done, failed) = (0, 0);
         await foreach (var batch in window.RunAsync())
         {
             done += batch.Count;
             failed += batch.Count(o => o.Status != AssetStatus.Succeeded);
-            var steps = batch.Select(o => new StepRecord
-            {
-                Sequence = ++sequence,
-                Stage = request.Stage,
-                Name = request.Activity,
-                AssetId = o.AssetId,
-                Status = o.Status,
-                EndedAt = context.CurrentUtcDateTime,
-                Error = o.Error,
-            }).ToList();
-            await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.RecordSteps), new RecordStepsBatch { Source = $"{context.InstanceId}/{request.Stage}", Steps = steps });
+            await report.AddAsync(batch, last: done == request.Tasks.Count);
             onProgress(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
         }
 

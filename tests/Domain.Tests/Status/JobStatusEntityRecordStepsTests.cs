@@ -33,6 +33,41 @@ public sealed class JobStatusEntityRecordStepsTests
     }
 
     [Fact]
+    public async Task RecordSteps_CompactAssets_TakeStageNameAndTimeFromTheBatchAndMergeWithFullSteps()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        var batch = new RecordStepsBatch
+        {
+            Source = "lecture-0001/images",
+            Steps = [Step(2, "images", "b", AssetStatus.Running)],
+            Stage = "images",
+            Name = "GenerateImageActivity",
+            At = At(30),
+            Assets = [new AssetStep(3, "b", AssetStatus.Succeeded), new AssetStep(1, "a", AssetStatus.Failed) { Error = new AssetError(FailureKind.Permanent, "ContentPolicy", "refused") }],
+        };
+
+        Assert.Equal(3, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch));
+        Assert.Equal(0, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch));
+
+        var log = await host.ReadLogAsync();
+        Assert.Equal([1L, 2, 3], log.Select(s => s.Sequence));
+        Assert.Equal(("images", "GenerateImageActivity", At(30), "refused"), (log[0].Stage, log[0].Name, log[0].EndedAt, log[0].Error!.Message));
+        Assert.Equal((1, 1), (Assert.Single(host.State.Stages).Succeeded, host.State.Stages[0].Failed));
+    }
+
+    [Fact]
+    public async Task RecordSteps_CompactAssetsWithoutTheirStage_IsRejectedNamingTheMissingFields()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        var batch = new RecordStepsBatch { Source = "s", Name = "GenerateImageActivity", At = At(1), Assets = [new AssetStep(1, "a", AssetStatus.Succeeded)] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => host.CallAsync(nameof(JobStatusEntity.RecordSteps), batch));
+
+        Assert.Contains("Stage, Name and At", error.Message, StringComparison.Ordinal);
+        Assert.Null(host.StateJson);
+    }
+
+    [Fact]
     public async Task RecordSteps_OverlappingBatch_AppliesOnlyTheNewSteps()
     {
         var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());

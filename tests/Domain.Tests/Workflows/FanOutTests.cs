@@ -4,6 +4,7 @@ using Pipeline.Domain.Durable;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 using Pipeline.Domain.Workflows;
+using Pipeline.Runtime.History;
 using Pipeline.Runtime.Testing;
 using Pipeline.Testing;
 
@@ -114,7 +115,7 @@ public sealed class FanOutTests
     }
 
     [Fact]
-    public async Task FanOut_ReportsEachBatchToStatusEntityAndSmallCustomStatus()
+    public async Task FanOut_ReportsEveryAssetToStatusEntityAndSmallCustomStatus()
     {
         await using var host = Host(out var clock);
         var assets = Assets(30, i => new SimulatedAsset($"a{i:D2}", 100 + (i * 53 % 400), Permanent: i == 7));
@@ -127,6 +128,39 @@ public sealed class FanOutTests
         var instance = await host.Client.GetInstanceAsync("status-job");
         Assert.True(instance!.SerializedCustomStatus!.Length <= 4096);
         Assert.Contains("\"done\":30", instance.SerializedCustomStatus, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    public async Task FanOut_StatusReports_GoTogetherWithinTheIntervalAndRecordEveryAssetOnce(int intervalMs)
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(60, i => new SimulatedAsset($"a{i:D2}", 100 + (i * 53 % 400), Permanent: i == 11));
+        var interval = TimeSpan.FromMilliseconds(intervalMs);
+
+        await RunAsync(host, clock, "report-job", Request("report-job", assets, window: 8) with { ReportInterval = interval });
+
+        var history = host.Runtime.GetHistory("report-job")!;
+        var reports = history.Where(e => e is { Type: HistoryEventType.EntityOperationSignaled, Name: nameof(JobStatusEntity.RecordSteps) }).ToList();
+        var episodesWithCompletions = history.Where(e => e.Type == HistoryEventType.TaskCompleted).Select(e => e.Timestamp).Distinct().Count();
+        if (interval == TimeSpan.Zero)
+        {
+            Assert.Equal(episodesWithCompletions, reports.Count);
+        }
+        else
+        {
+            Assert.InRange(reports.Count, 2, episodesWithCompletions / 3);
+            Assert.All(reports.Zip(reports.Skip(1)).SkipLast(1), pair => Assert.True(
+                pair.Second.Timestamp - pair.First.Timestamp >= interval,
+                $"reports at {pair.First.Timestamp:HH:mm:ss.fff} and {pair.Second.Timestamp:HH:mm:ss.fff}"));
+        }
+
+        var state = (await host.Client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("report-job")))!.State;
+        Assert.Equal((60, 59, 1), (state.Stages.Single().Total, state.Stages.Single().Succeeded, state.Stages.Single().Failed));
+        Assert.Equal(assets.Select(a => a.AssetId).Order(), state.Steps.Select(s => s.AssetId!).Order());
+        Assert.All(state.Steps, s => Assert.Equal(("images", nameof(SimulatedAssetActivity)), (s.Stage, s.Name)));
+        Assert.Equal("a11", Assert.Single(state.Steps, s => s.Status == AssetStatus.Failed).AssetId);
     }
 
     [Fact]

@@ -39,8 +39,7 @@ public sealed class LectureMediaWorkflowTests
         }
 
         var historyBytesPerAsset = (double)host.Runtime.Runtime.HistoryBytesOfJob("lecture-twelve") / manifest.Count;
-        // Measured 627 B per asset (docs/benchmarks.md); the goal is 512. This bound catches regressions until then.
-        Assert.True(historyBytesPerAsset <= 700, $"{historyBytesPerAsset:F0} history bytes per asset");
+        Assert.True(historyBytesPerAsset <= 512, $"{historyBytesPerAsset:F0} history bytes per asset");
 
         var state = (await host.Runtime.Client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("lecture-twelve")))!.State;
         Assert.Equal(JobStatus.Completed, state.Status);

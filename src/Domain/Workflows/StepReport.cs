@@ -1,0 +1,43 @@
+using Pipeline.Domain.Assets;
+using Pipeline.Domain.Durable;
+using Pipeline.Domain.Status;
+
+namespace Pipeline.Domain.Workflows;
+
+/// <summary>
+/// Sends a fan-out's finished assets to the job-status entity. Every signal is history, so completions that arrive
+/// within <see cref="FanOutRequest.ReportInterval"/> of the previous report wait and go together: a report goes out
+/// when the interval has passed (in workflow time), when <see cref="MaxSteps"/> are waiting, and after the last asset.
+/// A waiting asset is reported with the next completion or at the end of the window, whichever comes first.
+/// </summary>
+internal sealed class StepReport(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status)
+{
+    /// <summary>The most steps one report carries (bounds the signal and the entity's batch).</summary>
+    public const int MaxSteps = 100;
+
+    private readonly List<AssetStep> _waiting = [];
+    private long _sequence;
+    private DateTime? _lastReport;
+
+    public async Task AddAsync(IReadOnlyList<AssetOutcome> batch, bool last)
+    {
+        _waiting.AddRange(batch.Select(o => new AssetStep(++_sequence, o.AssetId, o.Status) { Error = o.Error }));
+        var now = context.CurrentUtcDateTime;
+        var due = last || _waiting.Count >= MaxSteps || _lastReport is not { } previous || now - previous >= request.ReportInterval;
+        if (!due)
+        {
+            return;
+        }
+
+        await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.RecordSteps), new RecordStepsBatch
+        {
+            Source = $"{context.InstanceId}/{request.Stage}",
+            Stage = request.Stage,
+            Name = request.Activity,
+            At = new DateTimeOffset(now, TimeSpan.Zero),
+            Assets = [.. _waiting],
+        });
+        _waiting.Clear();
+        _lastReport = now;
+    }
+}
