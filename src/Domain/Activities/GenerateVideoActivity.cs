@@ -13,7 +13,7 @@ public sealed class GenerateVideoActivity(IVideoGenerator videos, LectureRequest
     protected override async Task<AssetOutcome> GenerateAsync(LectureAssetItem item, CancellationToken cancellationToken)
     {
         var request = await requests.GetAsync(item.JobId, cancellationToken).ConfigureAwait(false);
-        var words = request.Segment(item.SegmentIndex).Text!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = request.Segment(item.SegmentIndex).WordCount();
         var duration = TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(words / WordsPerSecond), 3, 30));
         var image = await blobs.GetAsync(item.StartingImageKey!, cancellationToken).ConfigureAwait(false);
         await using (image.ConfigureAwait(false))

@@ -41,5 +41,5 @@ public sealed class LectureMediaOptions
     /// together (each report is a history event); zero sends every completion batch on its own.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan StatusReportInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan StatusReportInterval { get; set; } = FanOutRequest.DefaultReportInterval;
 }

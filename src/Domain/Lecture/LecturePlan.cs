@@ -103,7 +103,7 @@ internal sealed class LecturePlan(string jobId, LectureMediaRequest request, IRe
                 JobId = jobId,
                 Stage = stage,
                 Activity = activity,
-                Tasks = [.. work.Select(i => AssetTask.For(i.AssetId, i))],
+                Tasks = [.. work.Select(i => AssetTask.For(i.AssetId, i, CostOf(i)))],
                 StageTotal = items.Count + decided.Count,
                 Window = settings.Window,
                 ChunkSize = settings.ChunkSize,
@@ -114,6 +114,15 @@ internal sealed class LecturePlan(string jobId, LectureMediaRequest request, IRe
             progress.Report);
         return [.. reused, .. decided, .. outcomes];
     }
+
+    /// <summary>
+    /// Narration and videos take time in proportion to the speech they carry: the segment's word count orders them
+    /// (longest first). Images, prompts and music cost alike within their stage.
+    /// </summary>
+    private double? CostOf(LectureAssetItem item)
+        => item.Stage is LectureStage.Narration or LectureStage.Videos
+            ? request.Segment(item.SegmentIndex).WordCount()
+            : null;
 
     private LectureAssetItem Item(string stage, string assetId, int segment, int ordinal = 0)
         => new() { JobId = jobId, Stage = stage, AssetId = assetId, SegmentIndex = segment, Ordinal = ordinal };

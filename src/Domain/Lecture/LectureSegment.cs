@@ -10,4 +10,7 @@ public sealed record LectureSegment
     public IReadOnlyList<string>? ImagePrompts { get; init; }
 
     public string? VideoPrompt { get; init; }
+
+    /// <summary>Words of <see cref="Text"/>: what the narration's and the video's length follow.</summary>
+    public int WordCount() => Text?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
 }

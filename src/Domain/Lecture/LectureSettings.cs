@@ -6,5 +6,5 @@ namespace Pipeline.Domain.Lecture;
 public sealed record LectureSettings(int Window, int ChunkSize, int ChildrenInFlight, AssetRetryOptions Retry)
 {
     /// <summary>See <see cref="FanOutRequest.ReportInterval"/>.</summary>
-    public TimeSpan ReportInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ReportInterval { get; init; } = FanOutRequest.DefaultReportInterval;
 }

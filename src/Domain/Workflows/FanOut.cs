@@ -6,10 +6,10 @@ namespace Pipeline.Domain.Workflows;
 
 /// <summary>
 /// Runs a stage's assets: a sliding window keeps up to <see cref="FanOutRequest.Window"/> activities in flight (a new
-/// one starts as soon as any finishes — no chunk barrier); each completion batch is reported to the job's status
-/// entity and to custom status. Above <see cref="FanOutRequest.ChunkSize"/> assets the work splits into
-/// <see cref="FanOutChunkWorkflow"/> children with deterministic instance ids, several in flight sharing the window,
-/// so no history grows without bound. A failed asset becomes a failed outcome; it never stops the others.
+/// one starts as soon as any finishes — no chunk barrier), the most expensive first when tasks carry a cost.
+/// Completions are reported to the job's status entity (see <see cref="StepReport"/>) and to custom status. Above
+/// <see cref="FanOutRequest.ChunkSize"/> assets the work splits into <see cref="FanOutChunkWorkflow"/> children with
+/// deterministic instance ids, several in flight sharing the window, so no history grows without bound. A failed asset becomes a failed outcome; it never stops the others.
 /// </summary>
 public static class FanOut
 {
@@ -46,14 +46,45 @@ public static class FanOut
         return outcomes;
     }
 
+    /// <summary>
+    /// The order to start tasks in: most expensive first when tasks carry a cost (tasks without one count as the
+    /// cheapest), ties — and tasks without costs — in request order.
+    /// </summary>
+    internal static IReadOnlyList<int> StartOrder(IReadOnlyList<AssetTask> tasks)
+        => [.. Enumerable.Range(0, tasks.Count).OrderByDescending(i => tasks[i].Cost ?? double.NegativeInfinity).ThenBy(i => i)];
+
+    /// <summary>
+    /// The tasks of each child, as indexes into the request. There are at least N ÷ <see cref="FanOutRequest.ChunkSize"/>
+    /// children, rounded up to a multiple of the children in flight so that the last of them do not run alone on part
+    /// of the window. Without costs, each child takes a consecutive run of tasks; with costs, the start order is dealt
+    /// out in turn, so every child gets its share of expensive and cheap assets and starts its most expensive first.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<int>> ChunkOrder(IReadOnlyList<AssetTask> tasks, int chunkSize, int childrenInFlight)
+    {
+        var count = (tasks.Count + chunkSize - 1) / chunkSize;
+        if (count > childrenInFlight)
+        {
+            count = (count + childrenInFlight - 1) / childrenInFlight * childrenInFlight;
+        }
+
+        var order = StartOrder(tasks);
+        if (!tasks.Any(t => t.Cost is not null))
+        {
+            return [.. order.Chunk((tasks.Count + count - 1) / count)];
+        }
+
+        return [.. Enumerable.Range(0, count).Select(c => (IReadOnlyList<int>)[.. order.Where((_, position) => position % count == c)])];
+    }
+
     private static async Task<IReadOnlyList<AssetOutcome>> RunWindowAsync(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status, Action<FanOutProgress> onProgress)
     {
         var options = new TaskOptions(request.Retry.ToPolicy());
-        var window = new SlidingWindow<AssetTask, AssetOutcome>(
-            request.Tasks,
+        var order = StartOrder(request.Tasks);
+        var window = new SlidingWindow<int, AssetOutcome>(
+            order,
             request.Window,
-            task => context.CallActivityAsync<AssetOutcome>(request.Activity, task.Input, options),
-            (task, failure) => FailedOutcome(request.Stage, task.AssetId, failure));
+            i => context.CallActivityAsync<AssetOutcome>(request.Activity, request.Tasks[i].Input, options),
+            (i, failure) => FailedOutcome(request.Stage, request.Tasks[i].AssetId, failure));
         var report = new StepReport(context, request, status);
         var (done, failed) = (0, 0);
         await foreach (var batch in window.RunAsync())
@@ -64,19 +95,19 @@ public static class FanOut
             onProgress(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
         }
 
-        return window.Results;
+        return InRequestOrder(request.Tasks.Count, [(order, window.Results)]);
     }
 
     private static async Task<IReadOnlyList<AssetOutcome>> RunChildrenAsync(IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
     {
-        var chunks = request.Tasks.Chunk(request.ChunkSize).Select((tasks, index) => (Tasks: (IReadOnlyList<AssetTask>)tasks, Index: index)).ToList();
-        var inFlight = Math.Clamp(request.ChildrenInFlight, 1, Math.Min(chunks.Count, request.Window));
+        var inFlight = Math.Clamp(request.ChildrenInFlight, 1, Math.Min((request.Tasks.Count + request.ChunkSize - 1) / request.ChunkSize, request.Window));
+        var chunks = ChunkOrder(request.Tasks, request.ChunkSize, inFlight).Select((indexes, number) => (Indexes: indexes, Number: number)).ToList();
         var childWindow = Math.Max(1, request.Window / inFlight);
-        var children = new SlidingWindow<(IReadOnlyList<AssetTask> Tasks, int Index), AssetOutcome[]>(
+        var children = new SlidingWindow<(IReadOnlyList<int> Indexes, int Number), AssetOutcome[]>(
             chunks,
             inFlight,
-            chunk => CallChildAsync(context, request, chunk.Tasks, chunk.Index, childWindow),
-            (chunk, failure) => chunk.Tasks.Select(t => FailedOutcome(request.Stage, t.AssetId, failure)).ToArray());
+            chunk => CallChildAsync(context, request, [.. chunk.Indexes.Select(i => request.Tasks[i])], chunk.Number, childWindow),
+            (chunk, failure) => [.. chunk.Indexes.Select(i => FailedOutcome(request.Stage, request.Tasks[i].AssetId, failure))]);
         var (done, failed) = (0, 0);
         await foreach (var batch in children.RunAsync())
         {
@@ -85,7 +116,22 @@ public static class FanOut
             onProgress(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
         }
 
-        return children.Results.SelectMany(r => r).ToList();
+        return InRequestOrder(request.Tasks.Count, chunks.Select((chunk, c) => (chunk.Indexes, (IReadOnlyList<AssetOutcome>)children.Results[c])));
+    }
+
+    /// <summary>Puts outcomes produced in other orders (start order, children) back in the order of the request's tasks.</summary>
+    private static AssetOutcome[] InRequestOrder(int count, IEnumerable<(IReadOnlyList<int> Indexes, IReadOnlyList<AssetOutcome> Outcomes)> parts)
+    {
+        var outcomes = new AssetOutcome[count];
+        foreach (var (indexes, produced) in parts)
+        {
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                outcomes[indexes[k]] = produced[k];
+            }
+        }
+
+        return outcomes;
     }
 
     private static async Task<AssetOutcome[]> CallChildAsync(IOrchestrationContext context, FanOutRequest request, IReadOnlyList<AssetTask> tasks, int index, int window)

@@ -28,7 +28,9 @@ public sealed record FanOutRequest
     /// Completions within this much workflow time of the previous status report wait and go with the next one (see
     /// <see cref="StepReport"/>); zero reports every completion batch on its own. Custom status follows every batch.
     /// </summary>
-    public TimeSpan ReportInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ReportInterval { get; init; } = DefaultReportInterval;
+
+    public static TimeSpan DefaultReportInterval { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The stage's size as users see it, reused assets included; the number of tasks when null.</summary>
     public int? StageTotal { get; init; }

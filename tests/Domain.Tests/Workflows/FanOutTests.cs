@@ -41,6 +41,71 @@ public sealed class FanOutTests
     }
 
     [Fact]
+    public async Task FanOut_TasksWithCosts_StartTheMostExpensiveFirstAndKeepTheRequestOrder()
+    {
+        // Four 1 s assets and a 4 s one listed last, two slots: in request order the long one starts at 2 s and ends
+        // the stage at 6 s; started first it runs beside the four short ones and the stage ends at 4 s.
+        var assets = Assets(5, i => new SimulatedAsset($"a{i}", i == 4 ? 4000 : 1000));
+        var makespans = new List<TimeSpan>();
+        foreach (var withCosts in new[] { false, true })
+        {
+            await using var host = Host(out var clock);
+            var request = Request("cost-job", assets, window: 2) with { Tasks = [.. assets.Select(a => AssetTask.For(a.AssetId, a, withCosts ? a.LatencyMs : null))] };
+            var start = host.Clock.GetUtcNow();
+
+            var outcomes = await RunAsync(host, clock, "cost-job", request);
+
+            makespans.Add(host.Clock.GetUtcNow() - start);
+            Assert.Equal(assets.Select(a => a.AssetId), outcomes.Select(o => o.AssetId));
+            Assert.All(outcomes, o => Assert.Equal(AssetStatus.Succeeded, o.Status));
+        }
+
+        Assert.Equal([TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(4)], makespans);
+    }
+
+    [Fact]
+    public async Task FanOut_SplitWithCosts_DealsTheExpensiveAssetsAcrossChildren()
+    {
+        await using var host = Host(out var clock);
+        var assets = Assets(30, i => new SimulatedAsset($"a{i:D2}", 100 + (i * 10)));
+        var request = Request("deal-job", assets, window: 6, chunkSize: 10) with { Tasks = [.. assets.Select(a => AssetTask.For(a.AssetId, a, a.LatencyMs))] };
+
+        var outcomes = await RunAsync(host, clock, "deal-job", request);
+
+        Assert.Equal(assets.Select(a => a.AssetId), outcomes.Select(o => o.AssetId));
+        var children = new List<List<string>>();
+        foreach (var id in new[] { "deal-job:images:0000", "deal-job:images:0001", "deal-job:images:0002" })
+        {
+            var child = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+            children.Add([.. child!.ReadInputAs<FanOutRequest>()!.Tasks.Select(t => t.AssetId)]);
+        }
+
+        Assert.Equal(["a29", "a28", "a27"], children.Select(c => c[0]));
+        Assert.All(children, c => Assert.Equal(10, c.Count));
+        Assert.Equal(assets.Select(a => a.AssetId).Order(), children.SelectMany(c => c).Order());
+        Assert.All(assets, a => Assert.Equal(1, host.Log.Count(a.AssetId)));
+    }
+
+    [Theory]
+    [InlineData(1_000, 100, 4, 12, 84)]
+    [InlineData(2_000, 100, 4, 20, 100)]
+    [InlineData(25, 10, 3, 3, 9)]
+    [InlineData(101, 100, 4, 2, 51)]
+    public void ChunkOrder_RoundsChildrenUpToAMultipleOfThoseInFlight(int tasks, int chunkSize, int inFlight, int children, int largest)
+    {
+        foreach (var withCosts in new[] { false, true })
+        {
+            var list = Enumerable.Range(0, tasks).Select(i => AssetTask.For($"a{i}", i, withCosts ? i % 7 : null)).ToList();
+
+            var chunks = FanOut.ChunkOrder(list, chunkSize, inFlight);
+
+            Assert.Equal(children, chunks.Count);
+            Assert.Equal(largest, chunks.Max(c => c.Count));
+            Assert.Equal(Enumerable.Range(0, tasks), chunks.SelectMany(c => c).Order());
+        }
+    }
+
+    [Fact]
     public async Task FanOut_AboveChunkSize_SplitsIntoChildrenWithDeterministicIds()
     {
         await using var host = Host(out var clock);

@@ -47,6 +47,34 @@ public sealed class LectureMediaWorkflowTests
     }
 
     [Fact]
+    public async Task Run_SegmentsOfDifferentLengths_StartsTheLongestNarrationAndVideoFirst()
+    {
+        await using var host = new LectureHost();
+        var lecture = LectureHost.Lecture(4, givenPrompts: true);
+        var words = new[] { 12, 40, 5, 25 };
+        var request = lecture with
+        {
+            Segments = [.. lecture.Segments!.Select(s => s with { Text = string.Join(' ', Enumerable.Repeat("tide", words[s.Index])) })],
+            Options = new LectureOptions { MaxConcurrency = 1 },
+        };
+
+        var result = await host.RunAsync("lecture-longest-first", request);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var scheduled = host.Runtime.Runtime.GetHistory("lecture-longest-first")!
+            .Where(e => e.Type == Pipeline.Runtime.History.HistoryEventType.TaskScheduled)
+            .Select(e => System.Text.Json.JsonDocument.Parse(e.Payload!).RootElement)
+            .Where(p => p.TryGetProperty("assetId", out _))
+            .ToList();
+        string[] Order(string stage) => [.. scheduled.Where(p => p.GetProperty("stage").GetString() == stage).Select(p => p.GetProperty("assetId").GetString()!)];
+        Assert.Equal(["seg-001-narration", "seg-003-narration", "seg-000-narration", "seg-002-narration"], Order(LectureStage.Narration));
+        Assert.Equal(["seg-001-video", "seg-003-video", "seg-000-video", "seg-002-video"], Order(LectureStage.Videos));
+        Assert.Equal(["seg-000-img-0", "seg-000-img-1", "seg-001-img-0"], Order(LectureStage.Images)[..3]);
+        var manifest = (await host.Jobs.GetAsync("lecture-longest-first"))!.Manifest;
+        Assert.Equal(["seg-000-narration", "seg-001-narration", "seg-002-narration", "seg-003-narration"], manifest.Where(a => a.Stage == LectureStage.Narration).Select(a => a.AssetId));
+    }
+
+    [Fact]
     public async Task Run_ThirtyPercentTransientFailures_EveryAssetSucceedsAndIsGeneratedOnce()
     {
         CountingBlobStore? blobs = null;
