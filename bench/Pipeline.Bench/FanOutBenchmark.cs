@@ -97,7 +97,7 @@ internal static class FanOutBenchmark
         yield return ("sliding window, one orchestration, latencies unknown (request order)", nameof(FanOutChunkWorkflow), int.MaxValue, unknown);
         yield return ("sliding window, one orchestration, longest expected first (estimate within lognormal σ = 0.5)", nameof(FanOutChunkWorkflow), int.MaxValue, noisy);
         yield return ("sliding window, one orchestration, longest expected first (exact estimate)", nameof(FanOutChunkWorkflow), int.MaxValue, exact);
-        yield return ("sliding window, split K = 100 (4 children × 4), latencies unknown", nameof(FanOutChunkWorkflow), 100, unknown);
+        yield return ("sliding window, split K = 100 (12 children, 4 × 4 in flight), latencies unknown", nameof(FanOutChunkWorkflow), 100, unknown);
         yield return ("sliding window, split K = 100, longest expected first (estimate within σ = 0.5)", nameof(FanOutChunkWorkflow), 100, noisy);
         yield return ("chunk barrier (Promise.all per chunk of 16)", nameof(ChunkBarrierWorkflow), int.MaxValue, unknown);
     }

@@ -9,7 +9,8 @@ namespace Pipeline.Domain.Workflows;
 /// one starts as soon as any finishes — no chunk barrier), the most expensive first when tasks carry a cost.
 /// Completions are reported to the job's status entity (see <see cref="StepReport"/>) and to custom status. Above
 /// <see cref="FanOutRequest.ChunkSize"/> assets the work splits into <see cref="FanOutChunkWorkflow"/> children with
-/// deterministic instance ids, several in flight sharing the window, so no history grows without bound. A failed asset becomes a failed outcome; it never stops the others.
+/// deterministic instance ids, several in flight sharing the window, so no history grows without bound. A failed
+/// asset becomes a failed outcome; it never stops the others.
 /// </summary>
 public static class FanOut
 {

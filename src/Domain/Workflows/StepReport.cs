@@ -8,7 +8,8 @@ namespace Pipeline.Domain.Workflows;
 /// Sends a fan-out's finished assets to the job-status entity. Every signal is history, so completions that arrive
 /// within <see cref="FanOutRequest.ReportInterval"/> of the previous report wait and go together: a report goes out
 /// when the interval has passed (in workflow time), when <see cref="MaxSteps"/> are waiting, and after the last asset.
-/// A waiting asset is reported with the next completion or at the end of the window, whichever comes first.
+/// A waiting asset is reported with the next completion or at the end of the window, whichever comes first, and
+/// carries that report's time as its end.
 /// </summary>
 internal sealed class StepReport(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status)
 {
