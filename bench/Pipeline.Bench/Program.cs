@@ -1,7 +1,7 @@
 using Pipeline.Bench;
 
 // Benchmarks (not tests): machine-independent counts first, throughput figures for context.
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|claim-check|fan-out|all]
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|claim-check|fan-out|lecture|all]
 var which = args.Length > 0 ? args[0] : "all";
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, CancellationToken, Task
     ["storage"] = StorageBenchmarks.RunAsync,
     ["claim-check"] = ClaimCheckBenchmark.RunAsync,
     ["fan-out"] = FanOutBenchmark.RunAsync,
+    ["lecture"] = LectureBenchmark.RunAsync,
 };
 
 if (which == "all")

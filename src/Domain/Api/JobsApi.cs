@@ -555,7 +555,7 @@ public sealed class JobsApi(
             await blobs.PutAsync(RequestKey(jobId), content, "application/json", cancellationToken);
         }
 
-        var input = new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse };
+        var input = new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse, RequestStored = true };
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(LectureMediaWorkflow), input, new StartOrchestrationOptions(jobId), cancellationToken);
     }
 

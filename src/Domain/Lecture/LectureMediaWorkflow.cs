@@ -25,7 +25,7 @@ public sealed class LectureMediaWorkflow : Workflow<LectureMediaJob, JobSummary>
                 throw new ArgumentException($"The lecture request is invalid: {errors}", nameof(input));
             }
 
-            var settings = await context.CallActivityAsync<LectureSettings>(nameof(StartLectureJobActivity), new LectureJobStart(input.JobId, input.Request, context.CurrentUtcDateTime));
+            var settings = await context.CallActivityAsync<LectureSettings>(nameof(StartLectureJobActivity), new LectureJobStart(input.JobId, input.RequestStored ? null : input.Request, context.CurrentUtcDateTime));
             await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.Start), new StartJob { JobType = JobType.LectureMedia, At = context.CurrentUtcDateTime });
             var plan = new LecturePlan(input.JobId, input.Request, input.Reuse, settings);
             var progress = new LectureProgress(context);

@@ -5,9 +5,9 @@ namespace Pipeline.Domain.Status;
 
 /// <summary>
 /// One asset's step in the compact form of <see cref="RecordStepsBatch.Assets"/>: only what differs from asset to
-/// asset. Stage, step name and time are the batch's.
+/// asset. Sequence number, stage, step name and time come from the batch.
 /// </summary>
-public sealed record AssetStep(long Sequence, string AssetId, AssetStatus Status)
+public sealed record AssetStep(string AssetId, AssetStatus Status)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AssetError? Error { get; init; }

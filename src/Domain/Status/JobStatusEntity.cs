@@ -62,7 +62,8 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
     public async Task<int> RecordSteps(RecordStepsBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentException.ThrowIfNullOrEmpty(batch.Source);
+        var sender = batch.Sender;
+        ArgumentException.ThrowIfNullOrEmpty(sender, nameof(batch.Source));
         var steps = batch.AllSteps().ToList();
         foreach (var step in steps)
         {
@@ -70,7 +71,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
         }
 
         Touch();
-        State.HighestSequenceBySource.TryGetValue(batch.Source, out var highest);
+        State.HighestSequenceBySource.TryGetValue(sender, out var highest);
         var applied = 0;
         foreach (var step in steps)
         {
@@ -86,7 +87,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
 
         if (applied > 0)
         {
-            State.HighestSequenceBySource[batch.Source] = highest;
+            State.HighestSequenceBySource[sender] = highest;
             State.HighestSequence = Math.Max(State.HighestSequence, highest);
         }
 

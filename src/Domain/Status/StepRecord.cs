@@ -15,7 +15,7 @@ public sealed record StepRecord
 
     public required string Stage { get; init; }
 
-    /// <summary>The step's name, e.g. the activity that ran.</summary>
+    /// <summary>The step's name: the activity that ran, or the stage for the asset steps a fan-out reports.</summary>
     public required string Name { get; init; }
 
     /// <summary>The asset the step worked on; null for a step that belongs to the stage as a whole.</summary>

@@ -17,12 +17,18 @@ internal sealed class StepReport(IOrchestrationContext context, FanOutRequest re
     public const int MaxSteps = 100;
 
     private readonly List<AssetStep> _waiting = [];
-    private long _sequence;
+    private long _reported;
     private DateTime? _lastReport;
+
+    /// <summary>
+    /// Who sends: left out in the job's own orchestration (the entity is the job's, so the stage alone is unique), the
+    /// instance and stage in a child. Each fan-out numbers its steps from 1.
+    /// </summary>
+    private string? Source => context.InstanceId == request.JobId ? null : $"{context.InstanceId}/{request.Stage}";
 
     public async Task AddAsync(IReadOnlyList<AssetOutcome> batch, bool last)
     {
-        _waiting.AddRange(batch.Select(o => new AssetStep(++_sequence, o.AssetId, o.Status) { Error = o.Error }));
+        _waiting.AddRange(batch.Select(o => new AssetStep(o.AssetId, o.Status) { Error = o.Error }));
         var now = context.CurrentUtcDateTime;
         var due = last || _waiting.Count >= MaxSteps || _lastReport is not { } previous || now - previous >= request.ReportInterval;
         if (!due)
@@ -32,12 +38,13 @@ internal sealed class StepReport(IOrchestrationContext context, FanOutRequest re
 
         await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.RecordSteps), new RecordStepsBatch
         {
-            Source = $"{context.InstanceId}/{request.Stage}",
+            Source = Source,
             Stage = request.Stage,
-            Name = request.Activity,
             At = new DateTimeOffset(now, TimeSpan.Zero),
+            First = _reported + 1,
             Assets = [.. _waiting],
         });
+        _reported += _waiting.Count;
         _waiting.Clear();
         _lastReport = now;
     }

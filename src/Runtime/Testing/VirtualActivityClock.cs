@@ -31,15 +31,89 @@ public sealed class VirtualActivityClock(TimeProvider time, Action<DateTimeOffse
     public Task DelayAsync(TimeSpan latency, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
         lock (_gate)
         {
             _parked.Enqueue(done, time.GetUtcNow() + latency);
             PeakParked = Math.Max(PeakParked, _parked.Count);
         }
 
+        cancellationToken.Register(() =>
+        {
+            lock (_gate)
+            {
+                _parked.Remove(done, out _, out _);
+            }
+
+            done.TrySetCanceled(cancellationToken);
+            _runtime?.Wake();
+        });
         _runtime?.Wake();
         return done.Task;
+    }
+
+    /// <summary>
+    /// A <see cref="System.TimeProvider"/> on this clock's time whose timers park here like activities, so code inside an
+    /// activity that waits with <c>Task.Delay(…, provider)</c> (an injected latency, a client's backoff) takes virtual time.
+    /// </summary>
+    public TimeProvider AsTimeProvider() => new ParkingTimeProvider(this, time);
+
+    private sealed class ParkingTimeProvider(VirtualActivityClock clock, TimeProvider time) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+        public override long GetTimestamp() => time.GetTimestamp();
+
+        public override long TimestampFrequency => time.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = new ParkedTimer(clock, callback, state);
+            timer.Change(dueTime, period);
+            return timer;
+        }
+    }
+
+    /// <summary>A one-shot timer parked on the clock; a period is not supported (nothing here needs one).</summary>
+    private sealed class ParkedTimer(VirtualActivityClock clock, TimerCallback callback, object? state) : ITimer
+    {
+        private CancellationTokenSource? _pending;
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero)
+            {
+                throw new NotSupportedException("Periodic timers are not simulated on the virtual clock.");
+            }
+
+            Cancel();
+            if (dueTime == Timeout.InfiniteTimeSpan)
+            {
+                return true;
+            }
+
+            var pending = _pending = new CancellationTokenSource();
+            _ = clock.DelayAsync(dueTime, pending.Token).ContinueWith(
+                wait => callback(state),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return true;
+        }
+
+        public void Dispose() => Cancel();
+
+        public ValueTask DisposeAsync()
+        {
+            Cancel();
+            return ValueTask.CompletedTask;
+        }
+
+        private void Cancel()
+        {
+            var pending = Interlocked.Exchange(ref _pending, null);
+            pending?.Cancel();
+            pending?.Dispose();
+        }
     }
 
     /// <summary>Drives <paramref name="runtime"/> until the instance ends; returns its metadata.</summary>

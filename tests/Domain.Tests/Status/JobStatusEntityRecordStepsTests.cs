@@ -33,25 +33,25 @@ public sealed class JobStatusEntityRecordStepsTests
     }
 
     [Fact]
-    public async Task RecordSteps_CompactAssets_TakeStageNameAndTimeFromTheBatchAndMergeWithFullSteps()
+    public async Task RecordSteps_CompactAssets_TakeSequenceStageAndTimeFromTheBatchAndMergeWithFullSteps()
     {
         var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
         var batch = new RecordStepsBatch
         {
-            Source = "lecture-0001/images",
-            Steps = [Step(2, "images", "b", AssetStatus.Running)],
+            Source = "images",
+            Steps = [Step(1, "images", "b", AssetStatus.Running)],
             Stage = "images",
-            Name = "GenerateImageActivity",
             At = At(30),
-            Assets = [new AssetStep(3, "b", AssetStatus.Succeeded), new AssetStep(1, "a", AssetStatus.Failed) { Error = new AssetError(FailureKind.Permanent, "ContentPolicy", "refused") }],
+            First = 2,
+            Assets = [new AssetStep("a", AssetStatus.Failed) { Error = new AssetError(FailureKind.Permanent, "ContentPolicy", "refused") }, new AssetStep("b", AssetStatus.Succeeded)],
         };
 
         Assert.Equal(3, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch));
         Assert.Equal(0, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch));
 
         var log = await host.ReadLogAsync();
-        Assert.Equal([1L, 2, 3], log.Select(s => s.Sequence));
-        Assert.Equal(("images", "GenerateImageActivity", At(30), "refused"), (log[0].Stage, log[0].Name, log[0].EndedAt, log[0].Error!.Message));
+        Assert.Equal([(1L, "b"), (2L, "a"), (3L, "b")], log.Select(s => (s.Sequence, s.AssetId!)));
+        Assert.Equal(("images", "images", At(30), "refused"), (log[1].Stage, log[1].Name, log[1].EndedAt, log[1].Error!.Message));
         Assert.Equal((1, 1), (Assert.Single(host.State.Stages).Succeeded, host.State.Stages[0].Failed));
     }
 
@@ -59,12 +59,27 @@ public sealed class JobStatusEntityRecordStepsTests
     public async Task RecordSteps_CompactAssetsWithoutTheirStage_IsRejectedNamingTheMissingFields()
     {
         var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
-        var batch = new RecordStepsBatch { Source = "s", Name = "GenerateImageActivity", At = At(1), Assets = [new AssetStep(1, "a", AssetStatus.Succeeded)] };
+        var batch = new RecordStepsBatch { Source = "s", Name = "GenerateImageActivity", At = At(1), First = 1, Assets = [new AssetStep("a", AssetStatus.Succeeded)] };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => host.CallAsync(nameof(JobStatusEntity.RecordSteps), batch));
 
-        Assert.Contains("Stage, Name and At", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must give their Stage, At and First", error.Message, StringComparison.Ordinal);
         Assert.Null(host.StateJson);
+    }
+
+    [Fact]
+    public async Task RecordSteps_NoSourceAndNoStage_IsRejectedAndTheStageNameCountsAsTheSource()
+    {
+        var host = new JobStatusEntityHost(JobId, new StatusTestBlobStore());
+        var anonymous = new RecordStepsBatch { Steps = [Step(1, "images", "a", AssetStatus.Succeeded)] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => host.CallAsync(nameof(JobStatusEntity.RecordSteps), anonymous));
+        Assert.Contains("must name its Source or Stage", error.Message, StringComparison.Ordinal);
+
+        var byStage = new RecordStepsBatch { Stage = "images", At = At(5), First = 1, Assets = [new AssetStep("a", AssetStatus.Succeeded)] };
+        Assert.Equal(1, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), byStage));
+        Assert.Equal(0, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), byStage with { Source = "images" }));
+        Assert.Equal(1, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), byStage with { Source = "job:images:0000/images" }));
     }
 
     [Fact]

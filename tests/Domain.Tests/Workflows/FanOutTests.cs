@@ -224,7 +224,8 @@ public sealed class FanOutTests
         var state = (await host.Client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("report-job")))!.State;
         Assert.Equal((60, 59, 1), (state.Stages.Single().Total, state.Stages.Single().Succeeded, state.Stages.Single().Failed));
         Assert.Equal(assets.Select(a => a.AssetId).Order(), state.Steps.Select(s => s.AssetId!).Order());
-        Assert.All(state.Steps, s => Assert.Equal(("images", nameof(SimulatedAssetActivity)), (s.Stage, s.Name)));
+        Assert.All(state.Steps, s => Assert.Equal(("images", "images"), (s.Stage, s.Name)));
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), state.Steps.Select(s => s.Sequence).Order());
         Assert.Equal("a11", Assert.Single(state.Steps, s => s.Status == AssetStatus.Failed).AssetId);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain;
@@ -5,9 +6,11 @@ using Pipeline.Domain.Durable;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Payloads;
+using Pipeline.Domain.Workflows;
 using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Media;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Runtime.Testing;
 using Pipeline.Testing;
 
 namespace Pipeline.Infrastructure.Tests.Lecture;
@@ -43,17 +46,40 @@ internal sealed class LectureHost : IAsyncDisposable
 
     public TestRuntime Runtime { get; }
 
+    /// <summary>
+    /// A host whose generator calls each take a seeded lognormal latency (σ = 1, the given median) on the virtual
+    /// clock, as a hosted provider's would: the run spreads over virtual time as it would in production.
+    /// </summary>
+    public static LectureHost WithProviderLatency(TimeSpan median, TimeSpan? statusReportInterval = null) => new(
+        new Dictionary<string, string?>
+        {
+            ["Pipeline:Media:FaultInjection:Enabled"] = "true",
+            ["Pipeline:Media:FaultInjection:Latency:Distribution"] = "LogNormal",
+            ["Pipeline:Media:FaultInjection:Latency:Mu"] = Math.Log(median.TotalMilliseconds).ToString("R", CultureInfo.InvariantCulture),
+            ["Pipeline:Media:FaultInjection:Latency:Sigma"] = "1",
+            ["Pipeline:Lecture:StatusReportInterval"] = (statusReportInterval ?? FanOutRequest.DefaultReportInterval).ToString("c", CultureInfo.InvariantCulture),
+        },
+        s => s.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualActivityClock>().AsTimeProvider()));
+
+    /// <summary>Stores the request and starts the job the way the HTTP API does, then runs it to its end.</summary>
+    public async Task<OrchestrationMetadata> RunAsTheApiStartsAsync(string jobId, LectureMediaRequest request)
+    {
+        await Services.GetRequiredService<LectureRequestStore>().SaveAsync(jobId, request, CancellationToken.None);
+        return await RunAsync(jobId, request, requestStored: true);
+    }
+
     public IServiceProvider Services => Runtime.Services;
 
     public IBlobStore Blobs => Services.GetRequiredService<IBlobStore>();
 
     public IJobRepository Jobs => Services.GetRequiredService<IJobRepository>();
 
-    public async Task<OrchestrationMetadata> RunAsync(string jobId, LectureMediaRequest request, IReadOnlyList<Domain.Assets.AssetOutcome>? reuse = null)
+    /// <param name="requestStored">Start as the HTTP API does, with the request already stored (the caller stores it).</param>
+    public async Task<OrchestrationMetadata> RunAsync(string jobId, LectureMediaRequest request, IReadOnlyList<Domain.Assets.AssetOutcome>? reuse = null, bool requestStored = false)
     {
         await Runtime.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(LectureMediaWorkflow),
-            new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse ?? [] },
+            new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse ?? [], RequestStored = requestStored },
             new StartOrchestrationOptions(jobId));
         return await Runtime.CompleteAsync(jobId);
     }

@@ -8,6 +8,7 @@ using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
+using Pipeline.Runtime.History;
 using Pipeline.Runtime.Testing;
 using Pipeline.Testing;
 
@@ -19,8 +20,7 @@ public sealed class LectureMediaWorkflowTests
     public async Task Run_TwelveSegmentLecture_EveryAssetIsAValidFileMatchingTheManifest()
     {
         await using var host = new LectureHost();
-
-        var result = await host.RunAsync("lecture-twelve", LectureHost.Lecture(12));
+        var result = await host.RunAsTheApiStartsAsync("lecture-twelve", LectureHost.Lecture(12));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         var summary = result.ReadOutputAs<JobSummary>()!;
@@ -44,6 +44,24 @@ public sealed class LectureMediaWorkflowTests
         var state = (await host.Runtime.Client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("lecture-twelve")))!.State;
         Assert.Equal(JobStatus.Completed, state.Status);
         Assert.Equal(manifest.Count, state.Stages.Sum(s => s.Succeeded));
+    }
+
+    [Fact]
+    public async Task Run_TwelveSegmentLectureWithProviderLatencies_StaysWithin512HistoryBytesPerAsset()
+    {
+        // Generator calls take 5 s median (lognormal, σ = 1) of virtual time: completions spread out as with a hosted
+        // provider, so status reports go together far less than when every asset finishes at once.
+        await using var host = LectureHost.WithProviderLatency(TimeSpan.FromSeconds(5));
+        var start = host.Runtime.Clock.GetUtcNow();
+
+        var result = await host.RunAsTheApiStartsAsync("lecture-slow", LectureHost.Lecture(12));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.True(host.Runtime.Clock.GetUtcNow() - start > TimeSpan.FromSeconds(30), "the run took virtual time");
+        var reports = host.Runtime.Runtime.GetHistory("lecture-slow")!.Count(e => e.Name == nameof(JobStatusEntity.RecordSteps));
+        Assert.InRange(reports, 12, 72);
+        var historyBytesPerAsset = (double)host.Runtime.Runtime.HistoryBytesOfJob("lecture-slow") / 73;
+        Assert.True(historyBytesPerAsset <= 512, $"{historyBytesPerAsset:F0} history bytes per asset");
     }
 
     [Fact]
@@ -137,6 +155,34 @@ public sealed class LectureMediaWorkflowTests
         var record = (await host.Jobs.GetAsync("lecture-invalid"))!;
         Assert.Equal(JobStatus.Failed, record.Status);
         Assert.Contains("title", record.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RequestStoredByTheStarter_HistoryCarriesItOnce()
+    {
+        await using var host = new LectureHost();
+        var request = LectureHost.Lecture(3, givenPrompts: true);
+        await host.Services.GetRequiredService<LectureRequestStore>().SaveAsync("lecture-stored", request, CancellationToken.None);
+
+        var result = await host.RunAsync("lecture-stored", request, requestStored: true);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetAsync("lecture-stored"))!.Status);
+        var carrying = host.Runtime.Runtime.GetHistory("lecture-stored")!.Where(e => e.Payload?.Contains("The moon pulls", StringComparison.Ordinal) == true);
+        Assert.Equal(HistoryEventType.ExecutionStarted, Assert.Single(carrying).Type);
+    }
+
+    [Fact]
+    public async Task Run_RequestMarkedStoredButMissing_FailsTheJobNamingTheKey()
+    {
+        await using var host = new LectureHost();
+
+        var result = await host.RunAsync("lecture-unstored", LectureHost.Lecture(2), requestStored: true);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        var record = (await host.Jobs.GetAsync("lecture-unstored"))!;
+        Assert.Equal(JobStatus.Failed, record.Status);
+        Assert.Contains("jobs/lecture-unstored/request.json does not exist", record.Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
