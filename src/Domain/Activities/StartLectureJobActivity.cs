@@ -7,8 +7,9 @@ using Pipeline.Domain.Payloads;
 namespace Pipeline.Domain.Activities;
 
 /// <summary>
-/// Starts a lecture run: stores the request as the job's claim check (or reads it, when the starter stored it), marks the
-/// record Running, and resolves the settings (window from the request or the options) so the workflow never reads configuration itself.
+/// Starts a lecture run: stores the request as the job's claim check (or reads it, when the starter stored it), marks
+/// the record Running, and resolves the settings (window from the request or the options) so the workflow never reads
+/// configuration itself.
 /// </summary>
 public sealed class StartLectureJobActivity(LectureRequestStore requests, JobRecords records, IOptions<LectureMediaOptions> options)
     : Activity<LectureJobStart, LectureSettings>
