@@ -62,6 +62,10 @@ public sealed class LectureMediaWorkflowTests
         Assert.InRange(reports, 12, 72);
         var historyBytesPerAsset = (double)host.Runtime.Runtime.HistoryBytesOfJob("lecture-slow") / 73;
         Assert.True(historyBytesPerAsset <= 512, $"{historyBytesPerAsset:F0} history bytes per asset");
+
+        // Which completions went together depends on workflow time; replay decides the same.
+        var replay = WorkflowReplayer.Replay(new LectureMediaWorkflow(), nameof(LectureMediaWorkflow), "lecture-slow", host.Runtime.Runtime.GetHistory("lecture-slow")!, host.Runtime.Runtime.Converter);
+        Assert.True(replay.IsDeterministic, string.Join(Environment.NewLine, replay.ReplayedCommands));
     }
 
     [Fact]
