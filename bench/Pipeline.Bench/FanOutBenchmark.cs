@@ -102,23 +102,14 @@ internal static class FanOutBenchmark
         yield return ("chunk barrier (Promise.all per chunk of 16)", nameof(ChunkBarrierWorkflow), int.MaxValue, unknown);
     }
 
-    /// <summary>A cost estimate that is off by a lognormal factor (σ = 0.5, seeded): right in order of magnitude only.</summary>
+    /// <summary>
+    /// A cost estimate that is off by a lognormal factor (σ = 0.5, seeded): right in order of magnitude only. Called once
+    /// per asset, in request order.
+    /// </summary>
     private static Func<SimulatedAsset, double?> Noisy(int seed)
     {
-#pragma warning disable CA5394 // Seeded pseudo-random estimate errors for a reproducible benchmark, not security.
         var random = new Random(seed + 1_000);
-        var factors = new Dictionary<string, double>(StringComparer.Ordinal);
-        return a =>
-        {
-            if (!factors.TryGetValue(a.AssetId, out var factor))
-            {
-                factor = Math.Exp(0.5 * Gaussian(random));
-                factors[a.AssetId] = factor;
-            }
-
-            return a.LatencyMs * factor;
-        };
-#pragma warning restore CA5394
+        return a => a.LatencyMs * Math.Exp(0.5 * Gaussian(random));
     }
 
     /// <summary>Greedy list scheduling on <paramref name="slots"/> machines, in the given order: what an ideal window achieves.</summary>
