@@ -1,0 +1,3 @@
+namespace Pipeline.Worker;
+
+internal static class Placeholder;

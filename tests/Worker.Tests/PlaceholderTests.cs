@@ -1,0 +1,3 @@
+namespace Pipeline.Worker.Tests;
+
+public sealed class PlaceholderTests;
