@@ -1,4 +1,7 @@
 using Pipeline.Domain.Activities;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Durable;
 using Pipeline.Domain.Jobs.Activities;
 using Pipeline.Domain.Lecture;

@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Media;
 
 namespace Pipeline.Domain.Activities;
@@ -8,17 +10,18 @@ namespace Pipeline.Domain.Activities;
 /// An activity that produces one asset. The generation itself is <see cref="GenerateAsync"/>; this base applies the
 /// failure semantics of DESIGN.md: a permanent failure becomes a failed outcome (never retried), a transient one is
 /// thrown as <see cref="TransientAssetException"/> (retried by policy), anything else is wrapped with its type and
-/// message as <see cref="UnknownAssetException"/> (retried, then recorded).
+/// message as <see cref="UnknownAssetException"/> (retried, then recorded). The engine gives an activity no
+/// cancellation: a host that stops lets running activities finish, so generation runs with <see cref="CancellationToken.None"/>.
 /// </summary>
-public abstract class AssetActivity<TItem> : Activity<TItem, AssetOutcome>
+public abstract class AssetActivity<TItem> : TaskActivity<TItem, AssetOutcome>
     where TItem : AssetItem
 {
-    public sealed override async Task<AssetOutcome> RunAsync(TItem input, CancellationToken cancellationToken)
+    public sealed override async Task<AssetOutcome> RunAsync(TaskActivityContext context, TItem input)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            return await GenerateAsync(input, cancellationToken).ConfigureAwait(false);
+            return await GenerateAsync(input, CancellationToken.None).ConfigureAwait(false);
         }
         catch (GenerationException e) when (e.Kind == FailureKind.Permanent)
         {

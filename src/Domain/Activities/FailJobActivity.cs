@@ -1,11 +1,13 @@
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 
 namespace Pipeline.Domain.Activities;
 
 /// <summary>The onFailure path: marks the job record Failed with the workflow's error.</summary>
-public sealed class FailJobActivity(JobRecords records) : Activity<JobFailure, JobStatus>
+public sealed class FailJobActivity(JobRecords records) : TaskActivity<JobFailure, JobStatus>
 {
-    public override async Task<JobStatus> RunAsync(JobFailure input, CancellationToken cancellationToken)
-        => (await records.FailAsync(input, input.JobType, cancellationToken).ConfigureAwait(false)).Status;
+    public override async Task<JobStatus> RunAsync(TaskActivityContext context, JobFailure input)
+        => (await records.FailAsync(input, input.JobType, CancellationToken.None).ConfigureAwait(false)).Status;
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Payloads;
@@ -12,18 +14,18 @@ namespace Pipeline.Domain.Activities;
 /// configuration itself.
 /// </summary>
 public sealed class StartLectureJobActivity(LectureRequestStore requests, JobRecords records, IOptions<LectureMediaOptions> options)
-    : Activity<LectureJobStart, LectureSettings>
+    : TaskActivity<LectureJobStart, LectureSettings>
 {
-    public override async Task<LectureSettings> RunAsync(LectureJobStart input, CancellationToken cancellationToken)
+    public override async Task<LectureSettings> RunAsync(TaskActivityContext context, LectureJobStart input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = input.Request ?? await StoredAsync(input.JobId, cancellationToken).ConfigureAwait(false);
+        var request = input.Request ?? await StoredAsync(input.JobId, CancellationToken.None).ConfigureAwait(false);
         if (input.Request is not null)
         {
-            await requests.SaveAsync(input.JobId, input.Request, cancellationToken).ConfigureAwait(false);
+            await requests.SaveAsync(input.JobId, input.Request, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await records.MarkRunningAsync(input.JobId, JobType.LectureMedia, request.Title, input.At, cancellationToken).ConfigureAwait(false);
+        await records.MarkRunningAsync(input.JobId, JobType.LectureMedia, request.Title, input.At, CancellationToken.None).ConfigureAwait(false);
         var o = options.Value;
         return new LectureSettings(request.Options?.MaxConcurrency ?? o.Window, o.ChunkSize, o.ChildrenInFlight, o.Retry) { ReportInterval = o.StatusReportInterval };
     }

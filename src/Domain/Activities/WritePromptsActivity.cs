@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;

@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Status;
 
@@ -135,7 +137,7 @@ internal static class JobViews
         {
             case OrchestrationRuntimeStatus.Failed:
                 return JobStatus.Failed;
-            case OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled:
+            case OrchestrationRuntimeStatus.Terminated:
                 return JobStatus.Cancelled;
             case OrchestrationRuntimeStatus.Running:
                 return state?.Status is JobStatus.Running ? JobStatus.Running : state?.Status is { } s && s != JobStatus.Pending ? s : JobStatus.Running;

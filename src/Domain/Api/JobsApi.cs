@@ -5,7 +5,9 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Payloads;
@@ -21,7 +23,7 @@ namespace Pipeline.Domain.Api;
 /// the blob store only, so the Azure Functions triggers and the standalone host answer alike.
 /// </summary>
 public sealed class JobsApi(
-    IDurableClient client,
+    DurableTaskClient client,
     IJobRepository jobs,
     IBlobStore blobs,
     PayloadJanitor janitor,
@@ -245,7 +247,7 @@ public sealed class JobsApi(
         }
 
         const string reason = "Cancelled on request.";
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(id), cancellationToken))
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id }).WithCancellation(cancellationToken))
         {
             if (instance.IsRunning && (instance.InstanceId == id || instance.InstanceId.StartsWith(id + ":", StringComparison.Ordinal)))
             {
@@ -256,7 +258,7 @@ public sealed class JobsApi(
         var now = time.GetUtcNow();
         var entity = await client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor(id), cancellationToken);
         var kept = entity is null ? [] : JobViews.Outcomes(await ReadStepsAsync(entity.State, cancellationToken)).Where(o => o.Status == AssetStatus.Succeeded).ToList();
-        await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.Cancel), new CancelJob { At = now, Reason = reason }, cancellationToken);
+        await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.Cancel), new CancelJob { At = now, Reason = reason }, cancellation: cancellationToken);
         await jobs.UpdateAsync(
             id,
             current => IsFinished(current.Status)
@@ -334,7 +336,7 @@ public sealed class JobsApi(
         }
 
         await client.PurgeInstanceAsync(id, new PurgeInstanceOptions(Recursive: true), cancellationToken);
-        await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.ResetForRetry), new ResetJobForRetry { At = now }, cancellationToken);
+        await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.ResetForRetry), new ResetJobForRetry { At = now }, cancellation: cancellationToken);
         try
         {
             await ScheduleAsync(request, requestJson: null, record.Manifest, cancellationToken);
@@ -413,7 +415,7 @@ public sealed class JobsApi(
 
         var record = await jobs.GetAsync(id, cancellationToken);
         var instances = new List<OrchestrationMetadata>();
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(id), cancellationToken))
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id }).WithCancellation(cancellationToken))
         {
             if (instance.InstanceId == id || instance.InstanceId.StartsWith(id + ":", StringComparison.Ordinal))
             {

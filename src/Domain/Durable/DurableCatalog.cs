@@ -1,8 +1,11 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Entities;
+
 namespace Pipeline.Domain.Durable;
 
 /// <summary>
-/// Every workflow, activity and entity by name. Every host reads it: the in-process runtime resolves names through it
-/// and the Azure Functions app declares one function per entry. Names are the type names (<c>nameof</c>).
+/// Every workflow, activity and entity by name. Every host reads it: the standalone engine registers each entry on its
+/// task hub worker, and the Azure Functions app declares one function per entry (a test keeps them in step). Names are the type names (<c>nameof</c>).
 /// </summary>
 public sealed class DurableCatalog
 {
@@ -11,15 +14,15 @@ public sealed class DurableCatalog
     public IReadOnlyCollection<DurableCatalogEntry> Entries => _entries.Values;
 
     public DurableCatalog AddWorkflow<TWorkflow>()
-        where TWorkflow : IWorkflow
+        where TWorkflow : ITaskOrchestrator
         => Add(typeof(TWorkflow), DurableFunctionKind.Orchestrator);
 
     public DurableCatalog AddActivity<TActivity>()
-        where TActivity : IActivity
+        where TActivity : ITaskActivity
         => Add(typeof(TActivity), DurableFunctionKind.Activity);
 
     public DurableCatalog AddEntity<TEntity>()
-        where TEntity : IEntity
+        where TEntity : ITaskEntity
         => Add(typeof(TEntity), DurableFunctionKind.Entity);
 
     /// <summary>Registers a type under its own name, or under <paramref name="name"/> (for versioning tests and renames).</summary>

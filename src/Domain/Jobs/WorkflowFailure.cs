@@ -1,4 +1,6 @@
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 
 namespace Pipeline.Domain.Jobs;
@@ -7,7 +9,7 @@ namespace Pipeline.Domain.Jobs;
 public static class WorkflowFailure
 {
     /// <summary>The record update of a job whose workflow failed: the innermost error a person can act on.</summary>
-    public static JobFailure For(string jobId, string jobType, Exception exception, IOrchestrationContext context)
+    public static JobFailure For(string jobId, string jobType, Exception exception, TaskOrchestrationContext context)
     {
         var error = ToJobError(exception);
         return new JobFailure(jobId, jobType, error.Type, error.Message, Now(context));
@@ -24,7 +26,7 @@ public static class WorkflowFailure
     };
 
     /// <summary>Workflow time as an offset (the context's time is UTC whatever its kind says).</summary>
-    public static DateTimeOffset Now(IOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+    public static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     private static TaskFailureDetails Innermost(TaskFailureDetails details)
     {

@@ -1,6 +1,8 @@
 using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Status;
 
@@ -11,9 +13,9 @@ namespace Pipeline.Domain.Lecture;
 /// per segment from its starting image and narration. Every stage fans out per asset; the final activity stores the
 /// manifest (references only). A failure of the workflow itself marks the job Failed with the error.
 /// </summary>
-public sealed class LectureMediaWorkflow : Workflow<LectureMediaJob, JobSummary>
+public sealed class LectureMediaWorkflow : TaskOrchestrator<LectureMediaJob, JobSummary>
 {
-    public override async Task<JobSummary> RunAsync(IOrchestrationContext context, LectureMediaJob input)
+    public override async Task<JobSummary> RunAsync(TaskOrchestrationContext context, LectureMediaJob input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var status = JobStatusEntity.IdFor(input.JobId);

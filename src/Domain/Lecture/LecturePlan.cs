@@ -1,6 +1,8 @@
 using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Workflows;
 
 namespace Pipeline.Domain.Lecture;
@@ -88,7 +90,7 @@ internal sealed class LecturePlan(string jobId, LectureMediaRequest request, IRe
 
     /// <summary>Runs one stage: reused assets are returned as they were; the rest go through the fan-out.</summary>
     public async Task<IReadOnlyList<AssetOutcome>> RunAsync(
-        IOrchestrationContext context,
+        TaskOrchestrationContext context,
         string stage,
         string activity,
         IReadOnlyList<LectureAssetItem> items,

@@ -1,4 +1,6 @@
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Workflows;
 
 namespace Pipeline.Domain.Lecture;
@@ -7,7 +9,7 @@ namespace Pipeline.Domain.Lecture;
 /// The lecture's custom status: every stage's progress in one small object (a few hundred bytes), updated after each
 /// completion batch of any stage.
 /// </summary>
-internal sealed class LectureProgress(IOrchestrationContext context)
+internal sealed class LectureProgress(TaskOrchestrationContext context)
 {
     private readonly SortedDictionary<string, int[]> _stages = new(StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ public static class JsonBlob
     {
         ArgumentNullException.ThrowIfNull(blobs);
         await using var buffer = new MemoryStream();
-        await JsonSerializer.SerializeAsync(buffer, value, Durable.JsonPayloadConverter.Options, cancellationToken);
+        await JsonSerializer.SerializeAsync(buffer, value, Payloads.JsonPayloadConverter.Options, cancellationToken);
         buffer.Position = 0;
         return await blobs.PutAsync(key, buffer, ContentType, cancellationToken);
     }
@@ -20,7 +20,7 @@ public static class JsonBlob
     {
         ArgumentNullException.ThrowIfNull(blobs);
         await using var content = await blobs.GetAsync(key, cancellationToken);
-        return await JsonSerializer.DeserializeAsync<T>(content, Durable.JsonPayloadConverter.Options, cancellationToken)
+        return await JsonSerializer.DeserializeAsync<T>(content, Payloads.JsonPayloadConverter.Options, cancellationToken)
             ?? throw new JsonException($"The blob '{key}' holds null, not a {typeof(T).Name}.");
     }
 }

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 
 namespace Pipeline.Domain.Payloads;
 
@@ -15,7 +17,7 @@ namespace Pipeline.Domain.Payloads;
 /// Inside a <see cref="PayloadScope"/>, each offload records that the scope's job references the payload, so
 /// <see cref="PayloadJanitor"/> can delete it with the job.
 /// </summary>
-public sealed class OffloadingPayloadConverter : IPayloadConverter
+public sealed class OffloadingPayloadConverter : DataConverter
 {
     private const string PayloadContentType = "application/gzip";
 
@@ -30,7 +32,7 @@ public sealed class OffloadingPayloadConverter : IPayloadConverter
         cache = new PayloadCache(this.options.ResolvedCacheBytes);
     }
 
-    public string? Serialize(object? value)
+    public override string? Serialize(object? value)
     {
         if (value is null)
         {
@@ -50,7 +52,7 @@ public sealed class OffloadingPayloadConverter : IPayloadConverter
         return new PayloadEnvelope { Claim = BlobKey.ForPayload(sha256), Length = json.Length, Sha256 = sha256 }.ToJson();
     }
 
-    public object? Deserialize(string? data, Type targetType)
+    public override object? Deserialize(string? data, Type targetType)
     {
         if (data is null)
         {
@@ -134,7 +136,7 @@ public sealed class OffloadingPayloadConverter : IPayloadConverter
 
     /// <summary>
     /// The one place this converter blocks on asynchronous I/O. Durable Functions' DataConverter (which
-    /// <see cref="IPayloadConverter"/> mirrors) is synchronous, so a blob read or write for a claim must complete
+    /// <see cref="DataConverter"/> mirrors) is synchronous, so a blob read or write for a claim must complete
     /// before Serialize/Deserialize return. The operation runs on the thread pool (<see cref="Task.Run(Func{Task})"/>)
     /// so that it never needs the caller's synchronization context — blocking on a continuation that wants the
     /// blocked thread would deadlock — and it is bounded by <see cref="PayloadOptions.StorageTimeout"/> because there

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 
 namespace Pipeline.Domain.Payloads;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Payloads;
 
@@ -15,14 +17,14 @@ namespace Pipeline.Domain.Status;
 /// index blob the same way. A blob is always written before the state points at it; a failed write fails the
 /// operation, and the runtime keeps the previous state. Times come from the inputs (workflow time), never a clock.
 /// </summary>
-public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions> options) : Entity<JobStatusState>
+public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions> options) : TaskEntity<JobStatusState>
 {
     private const string SegmentContentType = "application/json";
 
     /// <summary>The entity of a job: named after this type, as the durable catalog registers it; keyed by job id.</summary>
     public static EntityInstanceId IdFor(string jobId) => new(nameof(JobStatusEntity), JobId.Validate(jobId));
 
-    private string JobKey => Id.Key;
+    private string JobKey => Context.Id.Key;
 
     public Task Start(StartJob input)
     {
@@ -191,7 +193,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
     /// <summary>Same as <see cref="Delete"/>: removes the state and the segment blobs.</summary>
     public Task Purge() => PurgeCoreAsync();
 
-    protected override JobStatusState InitializeState() => new();
+    protected override JobStatusState InitializeState(TaskEntityOperation entityOperation) => new();
 
     private async Task PurgeCoreAsync()
     {
@@ -201,7 +203,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
 
     private Task<int> DeleteSegmentBlobsAsync()
         // By prefix rather than by reference: it also removes a blob written by an operation that then failed.
-        => blobs.DeleteByPrefixAsync(StatusBlobKeys.SegmentPrefix(JobId.Validate(JobKey, nameof(Id))), CancellationToken.None);
+        => blobs.DeleteByPrefixAsync(StatusBlobKeys.SegmentPrefix(JobId.Validate(JobKey, "entity key")), CancellationToken.None);
 
     private void ClearLog()
     {
@@ -345,7 +347,7 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
 
     private async Task<BlobRef> WriteSegmentAsync<T>(int number, List<T> items)
     {
-        var key = StatusBlobKeys.Segment(JobId.Validate(JobKey, nameof(Id)), number);
+        var key = StatusBlobKeys.Segment(JobId.Validate(JobKey, "entity key"), number);
         using var content = new MemoryStream();
         await JsonSerializer.SerializeAsync(content, items, JsonPayloadConverter.Options, CancellationToken.None);
         content.Position = 0;

@@ -16,7 +16,7 @@ public sealed record AssetRetryOptions
     public TimeSpan MaxInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The policy: exponential backoff; a permanent failure is never retried.</summary>
-    public Durable.RetryPolicy ToPolicy()
+    public Microsoft.DurableTask.RetryPolicy ToPolicy()
         => new(MaxAttempts, FirstInterval, BackoffCoefficient, MaxInterval)
         {
             HandleFailure = failure => !failure.IsCausedBy<Assets.PermanentAssetException>(),

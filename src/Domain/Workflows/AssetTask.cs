@@ -14,5 +14,5 @@ public sealed record AssetTask(string AssetId, JsonElement Input)
     public double? Cost { get; init; }
 
     public static AssetTask For<TItem>(string assetId, TItem item, double? cost = null)
-        => new(assetId, JsonSerializer.SerializeToElement(item, Durable.JsonPayloadConverter.Options)) { Cost = cost };
+        => new(assetId, JsonSerializer.SerializeToElement(item, Payloads.JsonPayloadConverter.Options)) { Cost = cost };
 }

@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Status;
 
 namespace Pipeline.Domain.Workflows;
@@ -15,7 +17,7 @@ namespace Pipeline.Domain.Workflows;
 public static class FanOut
 {
     /// <param name="onProgress">Receives the stage's progress after each batch; by default it becomes the custom status.</param>
-    public static Task<IReadOnlyList<AssetOutcome>> FanOutAsync(this IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress>? onProgress = null)
+    public static Task<IReadOnlyList<AssetOutcome>> FanOutAsync(this TaskOrchestrationContext context, FanOutRequest request, Action<FanOutProgress>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -27,7 +29,7 @@ public static class FanOut
     /// <summary>The instance id of chunk <paramref name="index"/> of a stage: derived, so replay and retries find it again.</summary>
     public static string ChunkInstanceId(string parentInstanceId, string stage, int index) => $"{parentInstanceId}:{stage}:{index:D4}";
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunAsync(IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
+    private static async Task<IReadOnlyList<AssetOutcome>> RunAsync(TaskOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
     {
         var status = JobStatusEntity.IdFor(request.JobId);
         if (request.ReportsStage)
@@ -77,7 +79,7 @@ public static class FanOut
         return [.. Enumerable.Range(0, count).Select(c => (IReadOnlyList<int>)[.. order.Where((_, position) => position % count == c)])];
     }
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunWindowAsync(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status, Action<FanOutProgress> onProgress)
+    private static async Task<IReadOnlyList<AssetOutcome>> RunWindowAsync(TaskOrchestrationContext context, FanOutRequest request, EntityInstanceId status, Action<FanOutProgress> onProgress)
     {
         var options = new TaskOptions(request.Retry.ToPolicy());
         var order = StartOrder(request.Tasks);
@@ -99,7 +101,7 @@ public static class FanOut
         return InRequestOrder(request.Tasks.Count, [(order, window.Results)]);
     }
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunChildrenAsync(IOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
+    private static async Task<IReadOnlyList<AssetOutcome>> RunChildrenAsync(TaskOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)
     {
         var inFlight = Math.Clamp(request.ChildrenInFlight, 1, Math.Min((request.Tasks.Count + request.ChunkSize - 1) / request.ChunkSize, request.Window));
         var chunks = ChunkOrder(request.Tasks, request.ChunkSize, inFlight).Select((indexes, number) => (Indexes: indexes, Number: number)).ToList();
@@ -135,13 +137,13 @@ public static class FanOut
         return outcomes;
     }
 
-    private static async Task<AssetOutcome[]> CallChildAsync(IOrchestrationContext context, FanOutRequest request, IReadOnlyList<AssetTask> tasks, int index, int window)
+    private static async Task<AssetOutcome[]> CallChildAsync(TaskOrchestrationContext context, FanOutRequest request, IReadOnlyList<AssetTask> tasks, int index, int window)
     {
         var child = request with { Tasks = tasks, Window = window, ReportsStage = false, ChunkSize = int.MaxValue };
         var outcomes = await context.CallSubOrchestratorAsync<List<AssetOutcome>>(
             nameof(FanOutChunkWorkflow),
             child,
-            new SubOrchestrationOptions(ChunkInstanceId(context.InstanceId, request.Stage, index)));
+            new SubOrchestrationOptions(instanceId: ChunkInstanceId(context.InstanceId, request.Stage, index)));
         return [.. outcomes];
     }
 

@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Status;
 
 namespace Pipeline.Domain.Workflows;
@@ -11,7 +13,7 @@ namespace Pipeline.Domain.Workflows;
 /// A waiting asset is reported with the next completion or at the end of the window, whichever comes first, and
 /// carries that report's time as its end.
 /// </summary>
-internal sealed class StepReport(IOrchestrationContext context, FanOutRequest request, EntityInstanceId status)
+internal sealed class StepReport(TaskOrchestrationContext context, FanOutRequest request, EntityInstanceId status)
 {
     /// <summary>The most steps one report carries (bounds the signal and the entity's batch).</summary>
     public const int MaxSteps = 100;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Payloads;
 
 namespace Pipeline.Infrastructure.Storage;
@@ -12,7 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="BlobStorageOptions"/> to <c>Pipeline:Storage</c> and <see cref="PayloadOptions"/> to
     /// <c>Pipeline:Payloads</c> (validated at start-up, errors name the setting), and registers the chosen
-    /// <see cref="IBlobStore"/>, the <see cref="OffloadingPayloadConverter"/> as <see cref="IPayloadConverter"/> and the
+    /// <see cref="IBlobStore"/>, the <see cref="OffloadingPayloadConverter"/> as <see cref="DataConverter"/> and the
     /// <see cref="PayloadJanitor"/>. Registrations made before this call win.
     /// </summary>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services)
@@ -27,7 +29,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<IBlobStore>(provider => CreateStore(provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value));
-        services.TryAddSingleton<IPayloadConverter, OffloadingPayloadConverter>();
+        services.TryAddSingleton<DataConverter, OffloadingPayloadConverter>();
         services.TryAddSingleton<PayloadJanitor>();
         return services;
     }

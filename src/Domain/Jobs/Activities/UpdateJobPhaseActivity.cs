@@ -1,4 +1,6 @@
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 
 namespace Pipeline.Domain.Jobs.Activities;
 
@@ -6,9 +8,9 @@ namespace Pipeline.Domain.Jobs.Activities;
 /// Records the phase a job entered (and its percentage) on the job record, moving a pending job to running. Idempotent:
 /// running it again writes the same values. A job that already ended keeps its status.
 /// </summary>
-public sealed class UpdateJobPhaseActivity(IJobRepository jobs) : Activity<JobPhaseUpdate, JobProgress>
+public sealed class UpdateJobPhaseActivity(IJobRepository jobs) : TaskActivity<JobPhaseUpdate, JobProgress>
 {
-    public override async Task<JobProgress> RunAsync(JobPhaseUpdate input, CancellationToken cancellationToken)
+    public override async Task<JobProgress> RunAsync(TaskActivityContext context, JobPhaseUpdate input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var stored = await jobs.UpdateAsync(input.JobId, record => record with
@@ -22,7 +24,7 @@ public sealed class UpdateJobPhaseActivity(IJobRepository jobs) : Activity<JobPh
                 Succeeded = input.Succeeded ?? record.Progress.Succeeded,
                 Failed = input.Failed ?? record.Progress.Failed,
             },
-        }, cancellationToken);
+        }, CancellationToken.None);
         return stored.Progress;
     }
 }

@@ -1,4 +1,6 @@
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Payloads;
 
 namespace Pipeline.Domain.Podcast.Activities;
@@ -7,12 +9,12 @@ namespace Pipeline.Domain.Podcast.Activities;
 /// The assembly stage: concatenates the segment WAVs in script order into one episode WAV (streamed through a
 /// temporary file, one segment open at a time), writes the transcript with each line's start and end, and stores both.
 /// </summary>
-public sealed class AssembleEpisodeActivity(IAudioConcatenator concatenator, IBlobStore blobs) : Activity<AssemblyInput, EpisodeAssembly>
+public sealed class AssembleEpisodeActivity(IAudioConcatenator concatenator, IBlobStore blobs) : TaskActivity<AssemblyInput, EpisodeAssembly>
 {
-    public override async Task<EpisodeAssembly> RunAsync(AssemblyInput input, CancellationToken cancellationToken)
+    public override async Task<EpisodeAssembly> RunAsync(TaskActivityContext context, AssemblyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var script = await JsonBlob.GetAsync<PodcastScript>(blobs, input.ScriptKey, cancellationToken);
+        var script = await JsonBlob.GetAsync<PodcastScript>(blobs, input.ScriptKey, CancellationToken.None);
         if (script.Lines.Count != input.SegmentCount)
         {
             throw new InvalidOperationException($"The script has {script.Lines.Count} lines but {input.SegmentCount} segments were voiced.");
@@ -23,9 +25,9 @@ public sealed class AssembleEpisodeActivity(IAudioConcatenator concatenator, IBl
             .ToList();
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-episode-{Guid.NewGuid():N}.wav");
         await using var episode = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var joined = await concatenator.ConcatenateAsync(parts, episode, cancellationToken);
+        var joined = await concatenator.ConcatenateAsync(parts, episode, CancellationToken.None);
         episode.Position = 0;
-        var audio = await blobs.PutAsync(PodcastBlobKeys.Episode(input.JobId), episode, $"audio/{joined.Extension}", cancellationToken);
+        var audio = await blobs.PutAsync(PodcastBlobKeys.Episode(input.JobId), episode, $"audio/{joined.Extension}", CancellationToken.None);
 
         var segments = new List<TranscriptSegment>(script.Lines.Count);
         var start = TimeSpan.Zero;
@@ -46,7 +48,7 @@ public sealed class AssembleEpisodeActivity(IAudioConcatenator concatenator, IBl
         }
 
         var transcript = new EpisodeTranscript { Title = script.Title, Duration = Math.Round(joined.Duration.TotalSeconds, 3), Segments = segments };
-        var transcriptRef = await JsonBlob.PutAsync(blobs, PodcastBlobKeys.Transcript(input.JobId), transcript, cancellationToken);
+        var transcriptRef = await JsonBlob.PutAsync(blobs, PodcastBlobKeys.Transcript(input.JobId), transcript, CancellationToken.None);
         return new EpisodeAssembly(audio, transcriptRef, transcript.Duration, segments.Count);
     }
 }

@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Podcast.Diarization;
@@ -7,16 +9,16 @@ using Pipeline.Domain.Podcast.Diarization;
 namespace Pipeline.Domain.Podcast.Activities;
 
 /// <summary>The diarization stage: streams the audio blob through the diarizer, stores the result first, returns counts and a reference.</summary>
-public sealed class DiarizeAudioActivity(IDiarizer diarizer, IBlobStore blobs) : Activity<DiarizationInput, DiarizationSummary>
+public sealed class DiarizeAudioActivity(IDiarizer diarizer, IBlobStore blobs) : TaskActivity<DiarizationInput, DiarizationSummary>
 {
-    public override async Task<DiarizationSummary> RunAsync(DiarizationInput input, CancellationToken cancellationToken)
+    public override async Task<DiarizationSummary> RunAsync(TaskActivityContext context, DiarizationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         DiarizationResult result;
         try
         {
-            await using var audio = await blobs.GetAsync(input.AudioKey, cancellationToken);
-            result = await diarizer.DiarizeAsync(audio, input.Speakers, cancellationToken);
+            await using var audio = await blobs.GetAsync(input.AudioKey, CancellationToken.None);
+            result = await diarizer.DiarizeAsync(audio, input.Speakers, CancellationToken.None);
         }
         catch (BlobNotFoundException ex)
         {
@@ -27,7 +29,7 @@ public sealed class DiarizeAudioActivity(IDiarizer diarizer, IBlobStore blobs) :
             throw AssetFailures.From(DiarizationStage.Diarization, ex);
         }
 
-        var blob = await JsonBlob.PutAsync(blobs, DiarizationBlobKeys.Segments(input.JobId), result, cancellationToken);
+        var blob = await JsonBlob.PutAsync(blobs, DiarizationBlobKeys.Segments(input.JobId), result, CancellationToken.None);
         return new DiarizationSummary(
             blob,
             result.Segments.Count,

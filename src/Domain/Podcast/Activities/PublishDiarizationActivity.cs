@@ -1,14 +1,16 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Podcast.Diarization;
 
 namespace Pipeline.Domain.Podcast.Activities;
 
 /// <summary>Marks a diarization job Completed: its three results as references and counts, phase <c>completed</c> at 100 %.</summary>
-public sealed class PublishDiarizationActivity(IJobRepository jobs) : Activity<DiarizationPublication, bool>
+public sealed class PublishDiarizationActivity(IJobRepository jobs) : TaskActivity<DiarizationPublication, bool>
 {
-    public override async Task<bool> RunAsync(DiarizationPublication input, CancellationToken cancellationToken)
+    public override async Task<bool> RunAsync(TaskActivityContext context, DiarizationPublication input)
     {
         ArgumentNullException.ThrowIfNull(input);
         await jobs.UpdateAsync(input.JobId, record => record with
@@ -40,7 +42,7 @@ public sealed class PublishDiarizationActivity(IJobRepository jobs) : Activity<D
                     ["aligned"] = input.Enrichment.AlignedCount,
                 },
             },
-        }, cancellationToken);
+        }, CancellationToken.None);
         return true;
     }
 }

@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 
 namespace Pipeline.Domain.Podcast.Activities;
@@ -8,12 +10,12 @@ namespace Pipeline.Domain.Podcast.Activities;
 /// The publish stage: the job record gets the episode's title, description, duration, audio and transcript references
 /// (also as manifest assets), the phase <c>completed</c> at 100 % and the status Completed. Idempotent.
 /// </summary>
-public sealed class PublishEpisodeActivity(IJobRepository jobs) : Activity<EpisodePublication, bool>
+public sealed class PublishEpisodeActivity(IJobRepository jobs) : TaskActivity<EpisodePublication, bool>
 {
     public const string AudioReference = "audio";
     public const string TranscriptReference = "transcript";
 
-    public override async Task<bool> RunAsync(EpisodePublication input, CancellationToken cancellationToken)
+    public override async Task<bool> RunAsync(TaskActivityContext context, EpisodePublication input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var episode = input.Episode;
@@ -43,7 +45,7 @@ public sealed class PublishEpisodeActivity(IJobRepository jobs) : Activity<Episo
                 References = new Dictionary<string, Payloads.BlobRef> { [AudioReference] = episode.Audio, [TranscriptReference] = episode.Transcript },
                 Counts = new Dictionary<string, int> { ["segments"] = episode.SegmentCount },
             },
-        }, cancellationToken);
+        }, CancellationToken.None);
         return true;
     }
 }

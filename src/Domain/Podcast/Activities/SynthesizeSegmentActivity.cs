@@ -1,5 +1,7 @@
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;
 
@@ -9,13 +11,13 @@ namespace Pipeline.Domain.Podcast.Activities;
 /// One script segment: reads its line from the stored script by index, speaks it in its speaker's voice and streams
 /// the WAV to <c>jobs/{jobId}/audio/segment-{index}.wav</c>. Generator failures keep their kind (transient ones retry).
 /// </summary>
-public sealed class SynthesizeSegmentActivity(ISpeechGenerator speech, IBlobStore blobs) : Activity<SegmentSynthesis, AssetOutcome>
+public sealed class SynthesizeSegmentActivity(ISpeechGenerator speech, IBlobStore blobs) : TaskActivity<SegmentSynthesis, AssetOutcome>
 {
-    public override async Task<AssetOutcome> RunAsync(SegmentSynthesis input, CancellationToken cancellationToken)
+    public override async Task<AssetOutcome> RunAsync(TaskActivityContext context, SegmentSynthesis input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var assetId = PodcastBlobKeys.SegmentId(input.Index);
-        var script = await JsonBlob.GetAsync<PodcastScript>(blobs, input.ScriptKey, cancellationToken);
+        var script = await JsonBlob.GetAsync<PodcastScript>(blobs, input.ScriptKey, CancellationToken.None);
         if (input.Index < 0 || input.Index >= script.Lines.Count)
         {
             throw new PermanentAssetException(assetId, $"The script has {script.Lines.Count} lines; there is no line {input.Index}.");
@@ -24,8 +26,8 @@ public sealed class SynthesizeSegmentActivity(ISpeechGenerator speech, IBlobStor
         var line = script.Lines[input.Index];
         try
         {
-            await using var audio = await speech.SynthesizeAsync(line.Text, script.SpeakerOf(line).Voice, cancellationToken);
-            var blob = await blobs.PutAsync(PodcastBlobKeys.Segment(input.JobId, input.Index), audio.Content, audio.ContentType, cancellationToken);
+            await using var audio = await speech.SynthesizeAsync(line.Text, script.SpeakerOf(line).Voice, CancellationToken.None);
+            var blob = await blobs.PutAsync(PodcastBlobKeys.Segment(input.JobId, input.Index), audio.Content, audio.ContentType, CancellationToken.None);
             return AssetOutcome.Succeeded(assetId, PodcastStage.Audio, blob);
         }
         catch (GenerationException ex)

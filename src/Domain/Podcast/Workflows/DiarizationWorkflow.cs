@@ -1,5 +1,7 @@
 using Pipeline.Domain.Activities;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Jobs.Activities;
 using Pipeline.Domain.Podcast.Activities;
@@ -13,9 +15,9 @@ namespace Pipeline.Domain.Podcast.Workflows;
 /// enriched with speakers. Each stage stores its result first and returns only counts and a reference, so a 12-hour,
 /// 6,000-segment result never enters history. On failure the record is marked Failed with the error.
 /// </summary>
-public sealed class DiarizationWorkflow : Workflow<DiarizationJob, EnrichmentSummary>
+public sealed class DiarizationWorkflow : TaskOrchestrator<DiarizationJob, EnrichmentSummary>
 {
-    public override async Task<EnrichmentSummary> RunAsync(IOrchestrationContext context, DiarizationJob input)
+    public override async Task<EnrichmentSummary> RunAsync(TaskOrchestrationContext context, DiarizationJob input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -53,6 +55,6 @@ public sealed class DiarizationWorkflow : Workflow<DiarizationJob, EnrichmentSum
         }
     }
 
-    private static Task EnterAsync(IOrchestrationContext context, string jobId, JobPhase phase, TaskOptions options)
+    private static Task EnterAsync(TaskOrchestrationContext context, string jobId, JobPhase phase, TaskOptions options)
         => context.CallActivityAsync<JobProgress>(nameof(UpdateJobPhaseActivity), new JobPhaseUpdate { JobId = jobId, Phase = phase }, options);
 }

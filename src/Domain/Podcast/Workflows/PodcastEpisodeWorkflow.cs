@@ -1,6 +1,8 @@
 using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Jobs.Activities;
 using Pipeline.Domain.Podcast.Activities;
@@ -14,9 +16,9 @@ namespace Pipeline.Domain.Podcast.Workflows;
 /// and hands back a reference; the job record shows each phase (outline 10 %, script 40 %, audio 70 %, upload 90 %,
 /// completed 100 %). On failure the record is marked Failed with the error and the workflow fails.
 /// </summary>
-public sealed class PodcastEpisodeWorkflow : Workflow<PodcastEpisodeJob, EpisodeAssembly>
+public sealed class PodcastEpisodeWorkflow : TaskOrchestrator<PodcastEpisodeJob, EpisodeAssembly>
 {
-    public override async Task<EpisodeAssembly> RunAsync(IOrchestrationContext context, PodcastEpisodeJob input)
+    public override async Task<EpisodeAssembly> RunAsync(TaskOrchestrationContext context, PodcastEpisodeJob input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -65,6 +67,6 @@ public sealed class PodcastEpisodeWorkflow : Workflow<PodcastEpisodeJob, Episode
         }
     }
 
-    private static Task EnterAsync(IOrchestrationContext context, JobPhaseUpdate update, TaskOptions options)
+    private static Task EnterAsync(TaskOrchestrationContext context, JobPhaseUpdate update, TaskOptions options)
         => context.CallActivityAsync<JobProgress>(nameof(UpdateJobPhaseActivity), update, options);
 }
