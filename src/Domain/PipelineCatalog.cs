@@ -1,5 +1,4 @@
 using Pipeline.Domain.Activities;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Durable;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pipeline.Domain.Assets;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Lecture;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Pipeline.Domain.Assets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
 using Pipeline.Domain.Payloads;

@@ -1,7 +1,5 @@
-using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Workflows;
 

@@ -1,6 +1,5 @@
 using Pipeline.Domain.Assets;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 
 namespace Pipeline.Domain.Workflows;

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Podcast.Diarization;

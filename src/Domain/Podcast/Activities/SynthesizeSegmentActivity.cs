@@ -1,6 +1,5 @@
 using Pipeline.Domain.Assets;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;

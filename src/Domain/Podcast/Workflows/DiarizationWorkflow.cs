@@ -1,6 +1,5 @@
 using Pipeline.Domain.Activities;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Jobs.Activities;
