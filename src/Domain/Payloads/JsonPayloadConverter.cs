@@ -12,12 +12,13 @@ public sealed class JsonPayloadConverter : DataConverter
 {
     private readonly JsonDataConverter json = new(Options);
 
-    public static JsonPayloadConverter Instance { get; } = new();
-
+    // Declared before Instance: static initializers run in textual order, and Instance's converter reads Options.
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    public static JsonPayloadConverter Instance { get; } = new();
 
     public override string? Serialize(object? value) => json.Serialize(value);
 

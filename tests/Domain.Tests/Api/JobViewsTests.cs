@@ -1,8 +1,10 @@
 using Pipeline.Domain.Api;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
-using Pipeline.Domain.Jobs;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Payloads;
+using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Status;
 
 namespace Pipeline.Domain.Tests.Api;
@@ -67,7 +69,7 @@ public sealed class JobViewsTests
         var instance = new OrchestrationMetadata("LectureMediaWorkflow", "job-1")
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Failed,
-            FailureDetails = new TaskFailureDetails("InvalidOperationException", "boom", null, null),
+            FailureDetails = new TaskFailureDetails("InvalidOperationException", "boom", null, null, null),
         };
 
         var view = JobViews.Merge(Record(JobStatus.Running), instance, null, null, includeSteps: false, string.Empty);

@@ -58,7 +58,7 @@ public sealed class OffloadingPayloadConverterTests
     {
         var converter = Converter(o => o.MaxPayloadBytes = 64 * 1024);
         var value = LargeTranscript(70_000);
-        var size = Encoding.UTF8.GetByteCount(Pipeline.Domain.Durable.JsonPayloadConverter.Instance.Serialize(value)!);
+        var size = Encoding.UTF8.GetByteCount(JsonPayloadConverter.Instance.Serialize(value)!);
 
         PayloadTooLargeException failure;
         using (PayloadScope.ForJob("job-9", "TranscribeActivity"))
@@ -84,7 +84,7 @@ public sealed class OffloadingPayloadConverterTests
 
         var data = converter.Serialize(large)!;
 
-        Assert.Equal(Pipeline.Domain.Durable.JsonPayloadConverter.Instance.Serialize(large), data);
+        Assert.Equal(JsonPayloadConverter.Instance.Serialize(large), data);
         Assert.Empty(store.Keys);
         Assert.Throws<PayloadTooLargeException>(() => converter.Serialize(LargeTranscript(2_000_000)));
     }

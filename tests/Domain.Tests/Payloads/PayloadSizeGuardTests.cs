@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Payloads;
 
 namespace Pipeline.Domain.Tests.Payloads;

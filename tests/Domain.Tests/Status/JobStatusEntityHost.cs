@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Durable;
+using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 
 namespace Pipeline.Domain.Tests.Status;

@@ -1,4 +1,8 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Durable;
+using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 
 namespace Pipeline.Domain.Tests.Status;

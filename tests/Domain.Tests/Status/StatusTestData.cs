@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 
