@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask;
 using Pipeline.Domain.Payloads;
 using Pipeline.Infrastructure.Storage;
 
@@ -20,7 +20,7 @@ public sealed class StorageServiceCollectionExtensionsTests
             provider.GetRequiredService<IStartupValidator>().Validate();
 
             Assert.IsType<FileSystemBlobStore>(provider.GetRequiredService<IBlobStore>());
-            Assert.IsType<OffloadingPayloadConverter>(provider.GetRequiredService<IPayloadConverter>());
+            Assert.IsType<OffloadingPayloadConverter>(provider.GetRequiredService<DataConverter>());
             Assert.NotNull(provider.GetRequiredService<PayloadJanitor>());
         }
         finally
