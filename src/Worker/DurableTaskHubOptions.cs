@@ -68,6 +68,14 @@ public sealed class DurableTaskHubOptions
 
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Start Azurite when the connection string is development storage and nothing answers on its ports.</summary>
+    public bool StartStorageEmulator { get; set; } = true;
+
+    /// <summary>Where a started Azurite keeps its data.</summary>
+    [Required]
+    public string StorageEmulatorDirectory { get; set; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "pipeline", "azurite");
+
     internal const string TaskHubNamePattern = "^[A-Za-z][A-Za-z0-9]{2,44}$";
 
     /// <summary>True when the hub is on the local storage emulator (development storage or a loopback endpoint).</summary>
