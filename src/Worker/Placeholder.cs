@@ -1,3 +1,0 @@
-namespace Pipeline.Worker;
-
-internal static class Placeholder;

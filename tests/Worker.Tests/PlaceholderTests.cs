@@ -1,3 +1,0 @@
-namespace Pipeline.Worker.Tests;
-
-public sealed class PlaceholderTests;
