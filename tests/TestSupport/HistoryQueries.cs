@@ -1,24 +1,56 @@
+using System.Text;
 using System.Text.Json;
-using Pipeline.Runtime;
-using Pipeline.Runtime.History;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Newtonsoft.Json;
+using Pipeline.Worker;
 
 namespace Pipeline.Testing;
 
-/// <summary>Reads facts out of the runtime's histories: attempts per asset, history bytes per job.</summary>
+/// <summary>Reads facts out of the engine's stored histories: attempts per asset, history size per job.</summary>
 public static class HistoryQueries
 {
-    /// <summary>How many times an activity was scheduled for each asset id (every attempt is in history), over all instances.</summary>
-    public static IReadOnlyDictionary<string, int> AttemptsByAsset(this DurableRuntime runtime)
+    private static readonly DurableTask.Core.Serializing.JsonDataConverter HistoryJson = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
+
+    /// <summary>The stored history of an instance's current execution.</summary>
+    public static async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(this DurableTaskEngine engine, string instanceId)
+    {
+        IOrchestrationServiceClient client = engine.Service;
+        var state = (await client.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault()
+            ?? throw new InvalidOperationException($"No instance '{instanceId}'.");
+        var json = await client.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
+        return HistoryJson.Deserialize<List<HistoryEvent>>(json) ?? [];
+    }
+
+    /// <summary>Every instance id of a job: the root and each sub-orchestration under it.</summary>
+    public static async Task<IReadOnlyList<string>> InstancesOfJobAsync(this DurableTaskEngine engine, string jobId)
+    {
+        var ids = new List<string>();
+        var pending = new Queue<string>([jobId]);
+        while (pending.TryDequeue(out var id))
+        {
+            ids.Add(id);
+            foreach (var created in (await engine.HistoryAsync(id)).OfType<SubOrchestrationInstanceCreatedEvent>())
+            {
+                pending.Enqueue(created.InstanceId);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>How many times an activity was scheduled for each asset id (every attempt is in history), over a job's instances.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> AttemptsByAssetAsync(this DurableTaskEngine engine, string jobId)
     {
         var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (instanceId, _, _) in runtime.ListInstances())
+        foreach (var id in await engine.InstancesOfJobAsync(jobId))
         {
-            foreach (var e in runtime.GetHistory(instanceId) ?? [])
+            foreach (var scheduled in (await engine.HistoryAsync(id)).OfType<TaskScheduledEvent>())
             {
-                if (e.Type == HistoryEventType.TaskScheduled && e.Payload is { } payload && payload.StartsWith('{')
-                    && JsonDocument.Parse(payload).RootElement.TryGetProperty("assetId", out var id))
+                if (scheduled.Input is { } input && input.StartsWith('{')
+                    && JsonDocument.Parse(input).RootElement.TryGetProperty("assetId", out var asset))
                 {
-                    attempts[id.GetString()!] = attempts.GetValueOrDefault(id.GetString()!) + 1;
+                    attempts[asset.GetString()!] = attempts.GetValueOrDefault(asset.GetString()!) + 1;
                 }
             }
         }
@@ -26,9 +58,46 @@ public static class HistoryQueries
         return attempts;
     }
 
-    /// <summary>History bytes of a job: its root instance and every sub-orchestration under it.</summary>
-    public static long HistoryBytesOfJob(this DurableRuntime runtime, string jobId)
-        => runtime.ListInstances()
-            .Where(i => i.InstanceId == jobId || i.InstanceId.StartsWith(jobId + ":", StringComparison.Ordinal))
-            .Sum(i => runtime.GetCounters(i.InstanceId)!.HistoryBytes);
+    /// <summary>
+    /// The payload bytes a job's histories carry (UTF-8): every input, result, event and failure text in the events
+    /// of its root instance and every sub-orchestration — what Pipeline decides, apart from the backend's fixed
+    /// per-event columns.
+    /// </summary>
+    public static async Task<long> HistoryPayloadBytesOfJobAsync(this DurableTaskEngine engine, string jobId)
+    {
+        long bytes = 0;
+        foreach (var id in await engine.InstancesOfJobAsync(jobId))
+        {
+            bytes += (await engine.HistoryAsync(id)).Sum(e => (long)Encoding.UTF8.GetByteCount(PayloadOf(e)));
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The events of a job's histories, root and children.</summary>
+    public static async Task<int> HistoryEventsOfJobAsync(this DurableTaskEngine engine, string jobId)
+    {
+        var count = 0;
+        foreach (var id in await engine.InstancesOfJobAsync(jobId))
+        {
+            count += (await engine.HistoryAsync(id)).Count;
+        }
+
+        return count;
+    }
+
+    private static string PayloadOf(HistoryEvent e) => e switch
+    {
+        ExecutionStartedEvent s => s.Input ?? string.Empty,
+        TaskScheduledEvent s => s.Input ?? string.Empty,
+        TaskCompletedEvent c => c.Result ?? string.Empty,
+        TaskFailedEvent f => (f.FailureDetails?.ErrorMessage ?? f.Reason ?? string.Empty) + (f.FailureDetails?.ErrorType ?? string.Empty),
+        SubOrchestrationInstanceCreatedEvent s => s.Input ?? string.Empty,
+        SubOrchestrationInstanceCompletedEvent c => c.Result ?? string.Empty,
+        SubOrchestrationInstanceFailedEvent f => f.FailureDetails?.ErrorMessage ?? f.Reason ?? string.Empty,
+        EventRaisedEvent r => r.Input ?? string.Empty,
+        EventSentEvent s => s.Input ?? string.Empty,
+        ExecutionCompletedEvent c => c.Result ?? string.Empty,
+        _ => string.Empty,
+    };
 }

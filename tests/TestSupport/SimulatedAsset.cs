@@ -1,4 +1,4 @@
 namespace Pipeline.Testing;
 
-/// <summary>An asset whose generation takes <see cref="LatencyMs"/> of virtual time and fails as scripted.</summary>
+/// <summary>An asset whose generation takes <see cref="LatencyMs"/> (real time) and fails as scripted.</summary>
 public sealed record SimulatedAsset(string AssetId, double LatencyMs, int TransientFailures = 0, bool Permanent = false);

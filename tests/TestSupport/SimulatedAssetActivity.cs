@@ -1,17 +1,21 @@
+using Microsoft.DurableTask;
 using Pipeline.Domain.Assets;
-using Pipeline.Domain.Durable;
 using Pipeline.Domain.Payloads;
-using Pipeline.Runtime.Testing;
 
 namespace Pipeline.Testing;
 
-/// <summary>Takes the asset's latency on the virtual clock, then fails or succeeds as the asset says.</summary>
-public sealed class SimulatedAssetActivity(VirtualActivityClock clock, ExecutionLog log) : Activity<SimulatedAsset, AssetOutcome>
+/// <summary>Takes the asset's latency (real time, on the registered clock), then fails or succeeds as the asset says.</summary>
+public sealed class SimulatedAssetActivity(ExecutionLog log, TimeProvider? time = null) : TaskActivity<SimulatedAsset, AssetOutcome>
 {
-    public override async Task<AssetOutcome> RunAsync(SimulatedAsset input, CancellationToken cancellationToken)
+    public override async Task<AssetOutcome> RunAsync(TaskActivityContext context, SimulatedAsset input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var attempt = log.Record(input.AssetId);
-        await clock.DelayAsync(TimeSpan.FromMilliseconds(input.LatencyMs), cancellationToken);
+        using (log.Running())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(input.LatencyMs), time ?? TimeProvider.System);
+        }
+
         if (input.Permanent)
         {
             return AssetOutcome.Failed(input.AssetId, "images", new AssetError(FailureKind.Permanent, "ContentPolicy", $"{input.AssetId}: prompt refused"));
