@@ -109,6 +109,22 @@ public sealed class StorageDurableTaskClientPurgeTests(ClientHubFixture hub) : I
         await Client.TerminateInstanceAsync(running, cancellation: Token);
     }
 
+    [Fact]
+    public async Task PurgeAllInstancesAsync_EmptyFilter_PurgesEveryFinishedInstanceOnly()
+    {
+        var finished = await Client.ScheduleNewOrchestrationInstanceAsync(Greeting, "old", Token);
+        var running = await Client.ScheduleNewOrchestrationInstanceAsync(Approval, "keep", Token);
+        await Client.WaitForInstanceCompletionAsync(finished, cancellation: Token);
+        await Client.WaitForInstanceStartAsync(running, cancellation: Token);
+
+        var purged = await Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(), cancellation: Token);
+
+        Assert.True(purged.PurgedInstanceCount >= 1, $"Purged {purged.PurgedInstanceCount}.");
+        Assert.Null(await Client.GetInstancesAsync(finished, cancellation: Token));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await Client.GetInstancesAsync(running, cancellation: Token))?.RuntimeStatus);
+        await Client.TerminateInstanceAsync(running, cancellation: Token);
+    }
+
     private static List<string> FamilyIds(string root, int depth, int width)
     {
         var ids = new List<string> { root };
