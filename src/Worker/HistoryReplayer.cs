@@ -1,8 +1,5 @@
 using DurableTask.Core;
 using DurableTask.Core.Entities;
-using DurableTask.Core.History;
-using DurableTask.Core.Serializing;
-using Newtonsoft.Json;
 
 namespace Pipeline.Worker;
 
@@ -13,8 +10,6 @@ namespace Pipeline.Worker;
 /// </summary>
 public sealed class HistoryReplayer(DurableTaskEngine engine)
 {
-    private static readonly JsonDataConverter HistoryConverter = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
-
     private static readonly OrchestrationStatus[] FinishedStatuses =
         [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated];
 
@@ -32,8 +27,11 @@ public sealed class HistoryReplayer(DurableTaskEngine engine)
 
         var executionId = state.OrchestrationInstance.ExecutionId;
         var json = await client.GetOrchestrationHistoryAsync(instanceId, executionId).WaitAsync(cancellationToken);
-        var events = HistoryConverter.Deserialize<List<HistoryEvent>>(json)
-            ?? throw new InvalidOperationException($"Instance '{instanceId}' has no stored history.");
+        var events = Hosting.HistoryJson.Read(json);
+        if (events.Count == 0)
+        {
+            throw new InvalidOperationException($"Instance '{instanceId}' has no stored history.");
+        }
 
         var runtimeState = new OrchestrationRuntimeState(events);
         var orchestration = engine.CreateOrchestration(runtimeState.Name)
