@@ -9,20 +9,30 @@ internal sealed class FakeDiarizer : IDiarizer
 
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Segments and duration for audio of a given length in bytes, instead of the defaults.</summary>
+    public Dictionary<long, (int Segments, TimeSpan Duration)> ByAudioLength { get; } = [];
+
     public async Task<DiarizationResult> DiarizeAsync(Stream wav, int? speakers, CancellationToken cancellationToken = default)
     {
-        await wav.CopyToAsync(Stream.Null, cancellationToken);
-        var length = Duration.TotalSeconds / Segments;
-        var segments = Enumerable.Range(0, Segments)
+        using var audio = new MemoryStream();
+        await wav.CopyToAsync(audio, cancellationToken);
+        var (count, duration) = ByAudioLength.TryGetValue(audio.Length, out var shape) ? shape : (Segments, Duration);
+        return Result(count, duration);
+    }
+
+    private static DiarizationResult Result(int count, TimeSpan duration)
+    {
+        var length = duration.TotalSeconds / count;
+        var segments = Enumerable.Range(0, count)
             .Select(i => new DiarizedSegment(Math.Round(i * length, 3), Math.Round(((i + 1) * length) - (length * 0.1), 3), i % 2 == 0 ? "S1" : "S2"))
             .ToList();
         return new DiarizationResult
         {
-            Duration = Duration.TotalSeconds,
+            Duration = duration.TotalSeconds,
             Speakers =
             [
-                new SpeakerCluster { Label = "S1", Features = new VoiceFeatures { PitchHz = 110, SpectralCentroidHz = 1200 }, SpeechSeconds = Duration.TotalSeconds * 0.45 },
-                new SpeakerCluster { Label = "S2", Features = new VoiceFeatures { PitchHz = 210, SpectralCentroidHz = 1700 }, SpeechSeconds = Duration.TotalSeconds * 0.45 },
+                new SpeakerCluster { Label = "S1", Features = new VoiceFeatures { PitchHz = 110, SpectralCentroidHz = 1200 }, SpeechSeconds = duration.TotalSeconds * 0.45 },
+                new SpeakerCluster { Label = "S2", Features = new VoiceFeatures { PitchHz = 210, SpectralCentroidHz = 1700 }, SpeechSeconds = duration.TotalSeconds * 0.45 },
             ],
             Segments = segments,
         };

@@ -3,12 +3,15 @@ using Pipeline.Domain.Podcast;
 
 namespace Pipeline.Domain.Tests.Podcast;
 
-/// <summary>An outline of one section and a script of <see cref="Lines"/> lines, speakers taking turns; can fail the script.</summary>
+/// <summary>An outline of one section and a script of <see cref="Lines"/> lines, speakers taking turns; can fail the script of a topic.</summary>
 internal sealed class FakeScriptWriter : IPodcastScriptWriter
 {
     public int Lines { get; set; } = 6;
 
     public GenerationException? ScriptFailure { get; set; }
+
+    /// <summary>The topic whose script fails with <see cref="ScriptFailure"/>; every topic when null.</summary>
+    public string? ScriptFailureTopic { get; set; }
 
     public Task<PodcastOutline> WriteOutlineAsync(PodcastEpisodeRequest request, CancellationToken cancellationToken = default)
         => Task.FromResult(new PodcastOutline
@@ -22,7 +25,7 @@ internal sealed class FakeScriptWriter : IPodcastScriptWriter
 
     public Task<PodcastScript> WriteScriptAsync(PodcastEpisodeRequest request, PodcastOutline outline, CancellationToken cancellationToken = default)
     {
-        if (ScriptFailure is { } failure)
+        if (ScriptFailure is { } failure && (ScriptFailureTopic is null || ScriptFailureTopic == request.Topic))
         {
             throw failure;
         }

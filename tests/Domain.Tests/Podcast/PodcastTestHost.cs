@@ -9,24 +9,12 @@ using Pipeline.Testing;
 
 namespace Pipeline.Domain.Tests.Podcast;
 
-/// <summary>Pipeline's catalog on the test runtime with in-memory blobs and records and fake providers.</summary>
+/// <summary>Pipeline's catalog on the real engine with in-memory blobs and records and fake providers.</summary>
 internal sealed class PodcastTestHost : IAsyncDisposable
 {
-    public PodcastTestHost()
-    {
-        Runtime = new TestRuntime(PipelineCatalog.Create(), services: s => s
-            .AddSingleton<IBlobStore>(Blobs)
-            .AddSingleton<IJobRepository>(Jobs)
-            .AddSingleton<Pipeline.Domain.Jobs.JobRecords>()
-            .AddSingleton<IPodcastScriptWriter>(Writer)
-            .AddSingleton<ISpeechGenerator>(Speech)
-            .AddSingleton<IAudioConcatenator>(new FakeConcatenator())
-            .AddSingleton<IDiarizer>(Diarizer)
-            .AddSingleton<ISpeakerIdentifier>(new FakeSpeakerIdentifier())
-            .AddOptions<JobStatusOptions>());
-    }
+    private TestEngine? _engine;
 
-    public TestRuntime Runtime { get; }
+    public TestEngine Engine => _engine ?? throw new InvalidOperationException("Not started.");
 
     public InMemoryBlobStore Blobs { get; } = new();
 
@@ -38,11 +26,25 @@ internal sealed class PodcastTestHost : IAsyncDisposable
 
     public FakeDiarizer Diarizer { get; } = new();
 
-    /// <summary>History bytes of the job's instance and of every child instance it started.</summary>
-    public long HistoryBytesOfJob(string jobId)
-        => Runtime.Runtime.ListInstances()
-            .Where(i => i.InstanceId == jobId || i.InstanceId.StartsWith(jobId + ":", StringComparison.Ordinal))
-            .Sum(i => Runtime.Runtime.GetCounters(i.InstanceId)!.HistoryBytes);
+    public static async Task<PodcastTestHost> StartAsync()
+    {
+        var host = new PodcastTestHost();
+        host._engine = await TestEngine.StartAsync(PipelineCatalog.Create(), s => s
+            .AddSingleton<IBlobStore>(host.Blobs)
+            .AddSingleton<IJobRepository>(host.Jobs)
+            .AddSingleton<JobRecords>()
+            .AddSingleton<IPodcastScriptWriter>(host.Writer)
+            .AddSingleton<ISpeechGenerator>(host.Speech)
+            .AddSingleton<IAudioConcatenator>(new FakeConcatenator())
+            .AddSingleton<IDiarizer>(host.Diarizer)
+            .AddSingleton<ISpeakerIdentifier>(new FakeSpeakerIdentifier())
+            .AddOptions<JobStatusOptions>());
+        return host;
+    }
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    /// <summary>How many times the job's own history scheduled <paramref name="activity"/>.</summary>
+    public async Task<int> ScheduledAsync(string jobId, string activity)
+        => (await Engine.Engine.HistoryAsync(jobId)).OfType<DurableTask.Core.History.TaskScheduledEvent>().Count(e => e.Name == activity);
+
+    public ValueTask DisposeAsync() => Engine.DisposeAsync();
 }
