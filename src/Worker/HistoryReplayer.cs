@@ -1,8 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.Entities;
 using DurableTask.Core.History;
-using DurableTask.Core.Serializing;
-using Newtonsoft.Json;
 
 namespace Pipeline.Worker;
 
@@ -13,8 +11,6 @@ namespace Pipeline.Worker;
 /// </summary>
 public sealed class HistoryReplayer(DurableTaskEngine engine)
 {
-    private static readonly JsonDataConverter HistoryConverter = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
-
     private static readonly OrchestrationStatus[] FinishedStatuses =
         [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated];
 
@@ -32,7 +28,7 @@ public sealed class HistoryReplayer(DurableTaskEngine engine)
 
         var executionId = state.OrchestrationInstance.ExecutionId;
         var json = await client.GetOrchestrationHistoryAsync(instanceId, executionId).WaitAsync(cancellationToken);
-        var events = HistoryConverter.Deserialize<List<HistoryEvent>>(json)
+        var events = (string.IsNullOrEmpty(json) ? null : HistoryJson.Deserialize(json))
             ?? throw new InvalidOperationException($"Instance '{instanceId}' has no stored history.");
 
         var runtimeState = new OrchestrationRuntimeState(events);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using DurableTask.Core;
 using DurableTask.Core.History;
-using Newtonsoft.Json;
 using Pipeline.Worker;
 
 namespace Pipeline.Testing;
@@ -10,8 +9,6 @@ namespace Pipeline.Testing;
 /// <summary>Reads facts out of the engine's stored histories: attempts per asset, history size per job.</summary>
 public static class HistoryQueries
 {
-    private static readonly DurableTask.Core.Serializing.JsonDataConverter HistoryJson = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
-
     /// <summary>The stored history of an instance's current execution.</summary>
     public static async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(this DurableTaskEngine engine, string instanceId)
     {
@@ -19,7 +16,7 @@ public static class HistoryQueries
         var state = (await client.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault()
             ?? throw new InvalidOperationException($"No instance '{instanceId}'.");
         var json = await client.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
-        return HistoryJson.Deserialize<List<HistoryEvent>>(json) ?? [];
+        return string.IsNullOrEmpty(json) ? [] : HistoryJson.Deserialize(json);
     }
 
     /// <summary>Every instance id of a job: the root and each sub-orchestration under it.</summary>
