@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Pipeline.Domain.Durable;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Payloads;
@@ -15,7 +16,7 @@ public sealed class DebateDiarizationTests(ITestOutputHelper output)
     [Fact]
     public async Task Diarize_GeneratedDebate_RecoversTheTurnsAndNamesTheSpeakers()
     {
-        await using var host = new PodcastHost();
+        await using var host = await PodcastHost.StartAsync();
         var request = EpisodeRequest();
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.RunEpisodeAsync("debate-source", request)).RuntimeStatus);
 

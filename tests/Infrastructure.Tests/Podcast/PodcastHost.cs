@@ -1,69 +1,91 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Domain;
-using Pipeline.Domain.Durable;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Podcast;
 using Pipeline.Domain.Podcast.Diarization;
 using Pipeline.Domain.Podcast.Workflows;
-using Pipeline.Domain.Status;
 using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Media;
 using Pipeline.Infrastructure.Podcast;
+using Pipeline.Infrastructure.Storage;
+using Pipeline.Infrastructure.Tests.Lecture;
 using Pipeline.Testing;
 
 namespace Pipeline.Infrastructure.Tests.Podcast;
 
 /// <summary>
-/// Pipeline's catalog on the test runtime with the local podcast providers, real speech (espeak-ng when installed,
-/// else the built-in synthesizer), in-memory blobs and the embedded SQLite job store.
+/// Pipeline's catalog on the real engine with the local podcast providers, real speech (espeak-ng when installed,
+/// else the built-in synthesizer), filesystem blobs and the embedded job store under a temporary folder.
 /// </summary>
 internal sealed class PodcastHost : IAsyncDisposable
 {
-    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), "pipeline-podcast-" + Guid.NewGuid().ToString("N"));
+    private readonly DirectoryInfo _root;
 
-    public PodcastHost(Func<ISpeechGenerator, ExecutionLog, ISpeechGenerator>? decorateSpeech = null)
+    private PodcastHost(DirectoryInfo root, TestEngine engine, ISpeechGenerator speech)
     {
-        Log = new ExecutionLog();
-        Speech = SpeechGeneratorFactory.Create(new MediaOptions(), NullLoggerFactory.Instance);
-        var speech = decorateSpeech?.Invoke(Speech, Log) ?? Speech;
-        Jobs = new PhaseRecordingJobRepository(new JobRecordStore(
-            new SqliteJobDocumentStore(Path.Combine(_dataRoot, "jobs.db")), Blobs, new JobRecordStoreOptions(), TimeProvider.System));
-        Runtime = new TestRuntime(PipelineCatalog.Create(), log: Log, services: s => s
-            .AddSingleton<IBlobStore>(Blobs)
-            .AddSingleton<IJobRepository>(Jobs)
-            .AddSingleton(speech)
-            .AddSingleton<IPodcastScriptWriter, LocalScriptWriter>()
-            .AddSingleton<IAudioConcatenator, WavConcatenator>()
-            .AddSingleton<IDiarizer, EnergyPitchDiarizer>()
-            .AddSingleton<ISpeakerIdentifier, FeatureSpeakerIdentifier>()
-            .AddOptions<JobStatusOptions>());
+        _root = root;
+        Engine = engine;
+        Speech = speech;
     }
 
-    public TestRuntime Runtime { get; }
+    public TestEngine Engine { get; }
 
-    public ExecutionLog Log { get; }
+    public ExecutionLog Log => Engine.Log;
 
     /// <summary>The undecorated speech generator (for enrolling voices).</summary>
     public ISpeechGenerator Speech { get; }
 
-    public InMemoryBlobStore Blobs { get; } = new();
+    public IBlobStore Blobs => Engine.Services.GetRequiredService<IBlobStore>();
 
-    public PhaseRecordingJobRepository Jobs { get; }
+    public PhaseRecordingJobRepository Jobs => (PhaseRecordingJobRepository)Engine.Services.GetRequiredService<IJobRepository>();
+
+    public static async Task<PodcastHost> StartAsync(Func<ISpeechGenerator, ExecutionLog, ISpeechGenerator>? decorateSpeech = null)
+    {
+        var root = Directory.CreateTempSubdirectory("pipeline-podcast-");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pipeline:Storage:FileSystem:RootPath"] = Path.Combine(root.FullName, "blobs"),
+            ["Pipeline:Jobs:Embedded:DataRoot"] = Path.Combine(root.FullName, "data"),
+        }).Build();
+        var log = new ExecutionLog();
+        var speech = SpeechGeneratorFactory.Create(new MediaOptions(), NullLoggerFactory.Instance);
+        var engine = await TestEngine.StartAsync(PipelineCatalog.Create(), log: log, configure: s =>
+        {
+            s.AddSingleton<IConfiguration>(configuration);
+            s.AddSingleton(decorateSpeech?.Invoke(speech, log) ?? speech);
+            s.AddPipelineDomain().AddPipelineStorage().AddPipelineJobStore().AddPipelinePodcast();
+            s.Decorate<IJobRepository>((inner, _) => new PhaseRecordingJobRepository(inner));
+        });
+        var host = new PodcastHost(root, engine, speech);
+        try
+        {
+            await LectureHost.StartHostedServicesAsync(engine.Services);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
 
     public async Task<OrchestrationMetadata> RunEpisodeAsync(string jobId, PodcastEpisodeRequest request)
     {
         await CreateRecordAsync(jobId, JobType.PodcastEpisode, request.Title ?? request.Topic);
-        return await Runtime.RunAsync(nameof(PodcastEpisodeWorkflow), new PodcastEpisodeJob { JobId = jobId, Request = request }, jobId);
+        return await Engine.RunAsync(nameof(PodcastEpisodeWorkflow), new PodcastEpisodeJob { JobId = jobId, Request = request }, jobId);
     }
 
     public async Task<OrchestrationMetadata> RunDiarizationAsync(string jobId, DiarizationRequest request)
     {
         await CreateRecordAsync(jobId, JobType.Diarization, request.Audio);
-        return await Runtime.RunAsync(nameof(DiarizationWorkflow), new DiarizationJob { JobId = jobId, Request = request }, jobId);
+        return await Engine.RunAsync(nameof(DiarizationWorkflow), new DiarizationJob { JobId = jobId, Request = request }, jobId);
     }
 
     public async Task<byte[]> ReadAsync(string key)
@@ -76,12 +98,9 @@ internal sealed class PodcastHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
+        await Engine.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataRoot))
-        {
-            Directory.Delete(_dataRoot, recursive: true);
-        }
+        _root.Delete(recursive: true);
     }
 
     private Task CreateRecordAsync(string jobId, string type, string? title) => Jobs.CreateAsync(new JobRecord

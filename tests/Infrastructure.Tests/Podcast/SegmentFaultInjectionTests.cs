@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Durable;
 using Pipeline.Domain.Media;
@@ -5,6 +6,7 @@ using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Podcast;
 using Pipeline.Domain.Podcast.Activities;
 using Pipeline.Infrastructure.Media.FaultInjection;
+using Pipeline.Testing;
 using Xunit.Abstractions;
 
 namespace Pipeline.Infrastructure.Tests.Podcast;
@@ -15,7 +17,7 @@ public sealed class SegmentFaultInjectionTests(ITestOutputHelper output)
     public async Task RunAsync_ThirtyPercentTransientSpeechFailures_EachSegmentVoicedOnceAndOnlyFailedAttemptsRetried()
     {
         var injector = new FaultInjector(Options.Create(new FaultInjectionOptions { Enabled = true, Seed = 20_261, TransientRate = 0.3 }), TimeProvider.System);
-        await using var host = new PodcastHost((speech, log) =>
+        await using var host = await PodcastHost.StartAsync((speech, log) =>
             new CountingSpeechGenerator(new FaultInjectingSpeechGenerator(new CountingSpeechGenerator(speech, log, "voiced:"), injector), log, "attempt:"));
         var request = PodcastEpisodeEndToEndTests.Request(PodcastFormat.Debate) with { Options = new PodcastEpisodeOptions { Turns = 3, MaxAttempts = 10 } };
 
@@ -39,7 +41,12 @@ public sealed class SegmentFaultInjectionTests(ITestOutputHelper output)
             Assert.Equal(failures + 1, host.Log.Count("attempt:" + line.Text));
         }
 
-        var executions = host.Runtime.Runtime.GetCounters("faulty-debate")!.ActivityExecutions[nameof(SynthesizeSegmentActivity)];
+        var executions = 0;
+        foreach (var instance in await host.Engine.Engine.InstancesOfJobAsync("faulty-debate"))
+        {
+            executions += (await host.Engine.Engine.HistoryAsync(instance)).OfType<DurableTask.Core.History.TaskScheduledEvent>().Count(e => e.Name == nameof(SynthesizeSegmentActivity));
+        }
+
         output.WriteLine($"{script.Lines.Count} segments, {injected} injected transient failures, {executions} segment activity executions");
         Assert.True(injected >= 2, $"only {injected} failures were injected; the test would prove little");
         Assert.Equal(script.Lines.Count + injected, executions);
