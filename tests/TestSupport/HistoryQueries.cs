@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Pipeline.Worker;
 
 namespace Pipeline.Testing;
@@ -10,7 +12,15 @@ namespace Pipeline.Testing;
 /// <summary>Reads facts out of the engine's stored histories: attempts per asset, history size per job.</summary>
 public static class HistoryQueries
 {
-    private static readonly DurableTask.Core.Serializing.JsonDataConverter HistoryJson = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
+    /// <summary>
+    /// The Azure Storage backend writes history as plain JSON, without type names: each event's concrete type is told
+    /// by its <see cref="HistoryEvent.EventType"/>.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<EventType, Type> EventTypes = typeof(HistoryEvent).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(HistoryEvent)) && !t.IsAbstract)
+        .ToDictionary(t => ((HistoryEvent)RuntimeHelpers.GetUninitializedObject(t)).EventType);
+
+    private static readonly JsonSerializerSettings HistoryJson = new() { ConstructorHandling = ConstructorHandling.AllowNonPublicDefaultConstructor };
 
     /// <summary>The stored history of an instance's current execution.</summary>
     public static async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(this DurableTaskEngine engine, string instanceId)
@@ -19,7 +29,7 @@ public static class HistoryQueries
         var state = (await client.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault()
             ?? throw new InvalidOperationException($"No instance '{instanceId}'.");
         var json = await client.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
-        return HistoryJson.Deserialize<List<HistoryEvent>>(json) ?? [];
+        return [.. JArray.Parse(json).Cast<JObject>().Select(ToEvent)];
     }
 
     /// <summary>Every instance id of a job: the root and each sub-orchestration under it.</summary>
@@ -84,6 +94,12 @@ public static class HistoryQueries
         }
 
         return count;
+    }
+
+    private static HistoryEvent ToEvent(JObject e)
+    {
+        var type = EventTypes[e[nameof(HistoryEvent.EventType)]!.ToObject<EventType>()];
+        return (HistoryEvent)e.ToObject(type, Newtonsoft.Json.JsonSerializer.Create(HistoryJson))!;
     }
 
     private static string PayloadOf(HistoryEvent e) => e switch
