@@ -1,9 +1,0 @@
-namespace Pipeline.Runtime.History;
-
-/// <summary>Who consumes a <see cref="WorkMessage"/>.</summary>
-public enum MessageTarget
-{
-    Orchestration,
-    Activity,
-    Entity,
-}
