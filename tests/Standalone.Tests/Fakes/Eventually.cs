@@ -16,7 +16,7 @@ public static class Eventually
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out waiting for {what}.");
+                Assert.Fail($"Timed out waiting for {what}; last read: {System.Text.Json.JsonSerializer.Serialize(value)}.");
             }
 
             await Task.Delay(50);

@@ -151,8 +151,10 @@ public sealed class JobRoutesTests
             var job = Lectures.Parse(await http.GetStringAsync("/api/jobs/held-job"));
             Assert.Equal("Cancelled", job.GetProperty("status").GetString());
             Assert.Equal(JobStatus.Cancelled, (await host.Jobs.GetAsync("held-job"))!.Status);
-            var instance = await host.Client.GetInstanceAsync("held-job");
-            Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance!.RuntimeStatus);
+            // The backend terminates the instance from a message it dispatches after the cancel answered.
+            using var terminated = new CancellationTokenSource(JobTimeout);
+            var instance = await host.Client.WaitForInstanceCompletionAsync("held-job", terminated.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance.RuntimeStatus);
             Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync("/api/jobs/held-job/cancel", null)).StatusCode);
         }
         finally
