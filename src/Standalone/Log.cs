@@ -4,12 +4,6 @@ namespace Pipeline.Standalone;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Durable runtime started on {DatabasePath}; unfinished jobs resume")]
-    public static partial void RuntimeStarted(ILogger logger, string databasePath);
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Durable runtime stopping: no new work, running activities finish")]
-    public static partial void RuntimeStopping(ILogger logger);
-
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Request to {Path} refused: missing or wrong API key")]
     public static partial void Unauthorized(ILogger logger, string path);
 

@@ -15,7 +15,7 @@ public sealed class Program
 
     public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("Pipeline without Azure: the HTTP API on ASP.NET Core over the in-process durable runtime.")
+        var root = new RootCommand("Pipeline without Azure: the HTTP API on ASP.NET Core on the Durable Task engine (Azure Storage backend; Azurite locally).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

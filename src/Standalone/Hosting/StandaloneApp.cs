@@ -50,7 +50,7 @@ public static class StandaloneApp
                 _ => "The request could not be handled.",
             };
         });
-        builder.Services.AddHealthChecks().AddCheck<RuntimeHealthCheck>("runtime");
+        builder.Services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine");
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -1,7 +1,9 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -13,8 +15,9 @@ using Pipeline.Infrastructure.Jobs;
 using Pipeline.Infrastructure.Media;
 using Pipeline.Infrastructure.Podcast;
 using Pipeline.Infrastructure.Storage;
-using Pipeline.Runtime;
 using Pipeline.Standalone.Telemetry;
+using Pipeline.Worker;
+using Pipeline.Worker.Client;
 
 namespace Pipeline.Standalone.Hosting;
 
@@ -24,10 +27,12 @@ public static class StandaloneServiceCollectionExtensions
     public const string AzureMonitorSetting = "Pipeline:Telemetry:AzureMonitorConnectionString";
 
     /// <summary>
-    /// Everything the standalone host runs on: the embedded defaults under <see cref="StandaloneOptions.DataRoot"/>
-    /// (SQLite history, SQLite job records, filesystem blobs) unless configuration chooses other stores through the
-    /// <c>AddPipeline…</c> extensions, the media generators, the durable runtime as a hosted service, the request
-    /// handling of the API, and telemetry. Every option is validated at start.
+    /// Everything the standalone host runs on: the Durable Task engine (DurableTask.Core's task hub worker over the
+    /// Azure Storage backend; by default development storage, with Azurite started by the host and its data under
+    /// <see cref="StandaloneOptions.DataRoot"/>), a <see cref="DurableTaskClient"/> over the engine's backend with the
+    /// same claim-check converter, the embedded defaults under the data root (SQLite job records, filesystem blobs)
+    /// unless configuration chooses other stores through the <c>AddPipeline…</c> extensions, the media generators, the
+    /// request handling of the API, and telemetry. Every option is validated at start.
     /// </summary>
     public static IServiceCollection AddPipelineStandalone(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,14 +40,14 @@ public static class StandaloneServiceCollectionExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
         services.AddOptions<JobsApiOptions>().BindConfiguration(JobsApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DurableRuntimeOptions>().BindConfiguration(DurableRuntimeOptions.Section).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure<IConfiguration, IOptions<StandaloneOptions>>((o, config, root) =>
+        services.AddOptions<DurableTaskHubOptions>().PostConfigure<IConfiguration, IOptions<StandaloneOptions>>((o, config, root) =>
+        {
+            // A started Azurite keeps its data under the data root unless the engine's own setting says otherwise.
+            if (config[$"{DurableTaskHubOptions.SectionName}:{nameof(DurableTaskHubOptions.StorageEmulatorDirectory)}"] is null)
             {
-                if (config[$"{DurableRuntimeOptions.Section}:{nameof(DurableRuntimeOptions.DatabasePath)}"] is null)
-                {
-                    o.DatabasePath = Path.Combine(root.Value.FullDataRoot, "durable.db");
-                }
-            });
+                o.StorageEmulatorDirectory = Path.Combine(root.Value.FullDataRoot, "azurite");
+            }
+        });
 
         // The embedded defaults live under the data root unless a store's own setting says otherwise.
         services.AddOptions<BlobStorageOptions>().PostConfigure<IOptions<StandaloneOptions>>((o, root) =>
@@ -68,9 +73,14 @@ public static class StandaloneServiceCollectionExtensions
         services.AddPipelinePodcast();
         DecorateBlobStoreWithGenerationLog(services);
 
-        services.AddSingleton<RuntimeHost>();
-        services.AddHostedService(provider => provider.GetRequiredService<RuntimeHost>());
-        services.AddSingleton(provider => provider.GetRequiredService<RuntimeHost>().Runtime.Client);
+        // The engine reads the registered SDK DataConverter (the claim-check converter of AddPipelineStorage); the
+        // client uses the engine's, so both sides of the task hub read and write the same payloads.
+        services.AddPipelineEngine(InstrumentedCatalog.Instrument(PipelineCatalog.Create()).ToEngineCatalog());
+        services.AddSingleton<DurableTaskClient>(provider =>
+        {
+            var engine = provider.GetRequiredService<DurableTaskEngine>();
+            return new StorageDurableTaskClient(engine.Options.TaskHubName, engine.Service, engine.DataConverter, provider.GetRequiredService<ILoggerFactory>());
+        });
         services.AddSingleton<JobsApi>();
         services.AddSingleton<PipelineTelemetry>();
         services.AddMetrics();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -52,8 +53,8 @@ public sealed class JobRunner(IServiceProvider services, IAnsiConsole console, b
 
         var jobId = ((JobAccepted)started.Body!).Id;
         console.MarkupLineInterpolated($"Job [bold]{jobId}[/] started from {requestFile.Name}.");
-        var client = services.GetRequiredService<IDurableClient>();
-        var finished = client.WaitForInstanceCompletionAsync(jobId, cancellation: cancellationToken);
+        var client = services.GetRequiredService<DurableTaskClient>();
+        var finished = client.WaitForInstanceCompletionAsync(jobId, cancellationToken);
         if (plainProgress)
         {
             await PlainProgressAsync(api, jobId, finished, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Domain.Assets;
@@ -13,10 +14,13 @@ namespace Pipeline.Standalone.Telemetry;
 
 /// <summary>
 /// Runs an activity inside a span and a logging scope carrying the job id, and records its duration, retries and
-/// failures by kind. The host registers every activity of the catalog through it, under the activity's own name.
+/// failures by kind. The host registers every activity of the catalog through it, under the activity's own name; the
+/// engine creates it in the activity execution's DI scope, and it creates the wrapped SDK activity in the same scope.
+/// It reports the wrapped activity's input and output types, so the SDK shim (de)serializes exactly as for the
+/// activity itself.
 /// </summary>
-public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, PipelineTelemetry telemetry, ILogger<TActivity> logger) : IActivity
-    where TActivity : IActivity
+public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, PipelineTelemetry telemetry, ILogger<TActivity> logger) : ITaskActivity
+    where TActivity : ITaskActivity
 {
     private const int MaxRemembered = 100_000;
 
@@ -28,10 +32,10 @@ public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, P
 
     public Type OutputType => _inner.OutputType;
 
-    public async Task<object?> RunAsync(object? input, CancellationToken cancellationToken)
+    public async Task<object?> RunAsync(TaskActivityContext context, object? input)
     {
         var name = typeof(TActivity).Name;
-        var jobId = PayloadScope.CurrentJobId;
+        var jobId = PayloadScope.CurrentJobId ?? JobIdOf(context.InstanceId);
         using var scope = jobId is null ? null : logger.BeginScope(new Dictionary<string, object> { ["JobId"] = jobId });
         using var span = PipelineTelemetry.Source.StartActivity(name);
         span?.SetTag("pipeline.job_id", jobId);
@@ -45,7 +49,7 @@ public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, P
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var output = await _inner.RunAsync(input, cancellationToken);
+            var output = await _inner.RunAsync(context, input);
             if (output is AssetOutcome { Status: AssetStatus.Failed, Error: { } error })
             {
                 Fail(tags, error.Kind, span);
@@ -62,6 +66,19 @@ public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, P
         {
             telemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
+    }
+
+    /// <summary>The job an instance belongs to: its id is the job id, or starts with it (sub-orchestrations).</summary>
+    private static string? JobIdOf(string? instanceId)
+    {
+        if (string.IsNullOrEmpty(instanceId))
+        {
+            return null;
+        }
+
+        var cut = instanceId.IndexOf(':', StringComparison.Ordinal);
+        var candidate = cut < 0 ? instanceId : instanceId[..cut];
+        return Pipeline.Domain.Jobs.JobId.IsValid(candidate) ? candidate : null;
     }
 
     private void Fail(TagList tags, FailureKind kind, Activity? span)

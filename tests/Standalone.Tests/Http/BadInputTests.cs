@@ -189,7 +189,7 @@ public sealed class BadInputTests(BadInputTests.Host host) : IClassFixture<BadIn
         var good = await http.PostAsync("/api/jobs/lecture-media", Lectures.Json(Lectures.Body("after-bad", stages: ["music"])));
 
         Assert.Equal(HttpStatusCode.Accepted, good.StatusCode);
-        await fresh.Services.GetRequiredService<Domain.Durable.IDurableClient>().WaitForInstanceCompletionAsync("after-bad").WaitAsync(TimeSpan.FromSeconds(60));
+        await fresh.Client.WaitForInstanceCompletionAsync("after-bad").WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, int status, string? field, string name)

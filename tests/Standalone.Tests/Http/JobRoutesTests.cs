@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Domain.Durable;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;
@@ -81,7 +81,7 @@ public sealed class JobRoutesTests
 
         await WaitAsync(host, "same-job");
         Assert.Equal("How tides work", (await host.Jobs.GetAsync("same-job"))!.Request.Title);
-        Assert.Single(host.Runtime.ListInstances(), i => i.InstanceId == "same-job");
+        Assert.Single(await host.InstanceIdsAsync(), id => id == "same-job");
     }
 
     [Fact]
@@ -151,8 +151,10 @@ public sealed class JobRoutesTests
             var job = Lectures.Parse(await http.GetStringAsync("/api/jobs/held-job"));
             Assert.Equal("Cancelled", job.GetProperty("status").GetString());
             Assert.Equal(JobStatus.Cancelled, (await host.Jobs.GetAsync("held-job"))!.Status);
-            var instance = await host.Services.GetRequiredService<IDurableClient>().GetInstanceAsync("held-job");
-            Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance!.RuntimeStatus);
+            // The backend terminates the instance from a message it dispatches after the cancel answered.
+            using var terminated = new CancellationTokenSource(JobTimeout);
+            var instance = await host.Client.WaitForInstanceCompletionAsync("held-job", terminated.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance.RuntimeStatus);
             Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync("/api/jobs/held-job/cancel", null)).StatusCode);
         }
         finally
@@ -197,8 +199,11 @@ public sealed class JobRoutesTests
         Assert.All(assetKeys, key => Assert.Equal(1, blobs.WritesOf(key)));
         Assert.Equal(assetKeys.Count + 1, record.Manifest.Count(o => o.Blob is not null));
 
-        await host.Runtime.WaitForIdleAsync();
-        var entity = await host.Services.GetRequiredService<IDurableClient>().Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("retry-job"));
+        // The entity learns of the end from a signal, which it may process after the instance completed.
+        var entity = await Eventually.ReadUntilAsync(
+            () => host.Client.Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("retry-job")),
+            e => e?.State.Status == JobStatus.Completed,
+            "the status entity of retry-job to record the completion");
         Assert.Equal(JobStatus.Completed, entity!.State.Status);
         Assert.All(entity.State.Stages, s => Assert.Equal(0, s.Failed));
         foreach (var segment in entity.State.Segments)
@@ -216,18 +221,25 @@ public sealed class JobRoutesTests
         using var http = host.CreateClient();
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/jobs/lecture-media", Lectures.Json(Lectures.Body("purged-job", segments: 3)))).StatusCode);
         await WaitAsync(host, "purged-job");
-        await host.Runtime.WaitForIdleAsync();
+        var entityId = JobStatusEntity.IdFor("purged-job");
+        await Eventually.ReadUntilAsync(
+            () => host.Client.Entities.GetEntityAsync<JobStatusState>(entityId),
+            e => e?.State.Status == JobStatus.Completed,
+            "the status entity of purged-job to record the completion");
         Assert.NotEmpty((await host.Blobs.ListAsync("jobs/purged-job/")).Keys);
-        Assert.Contains(host.Runtime.ListInstances(), i => i.InstanceId.StartsWith("purged-job", StringComparison.Ordinal));
+        Assert.Contains(await host.InstanceIdsAsync(), id => id.StartsWith("purged-job", StringComparison.Ordinal));
 
         var purged = await http.DeleteAsync("/api/jobs/purged-job");
 
         Assert.Equal(HttpStatusCode.NoContent, purged.StatusCode);
-        await host.Runtime.WaitForIdleAsync();
+        // The entity is deleted by a signal the purge sends.
+        await Eventually.ReadUntilAsync(
+            () => host.Client.Entities.GetEntityAsync<JobStatusState>(entityId),
+            e => e is null,
+            "the status entity of purged-job to be deleted");
         Assert.Null(await host.Jobs.GetAsync("purged-job"));
         Assert.Empty((await host.Blobs.ListAsync(string.Empty)).Keys);
-        Assert.DoesNotContain(host.Runtime.ListInstances(), i => i.InstanceId.StartsWith("purged-job", StringComparison.Ordinal));
-        Assert.Null(await host.Services.GetRequiredService<IDurableClient>().Entities.GetEntityAsync<JobStatusState>(JobStatusEntity.IdFor("purged-job")));
+        Assert.DoesNotContain(await host.InstanceIdsAsync(), id => id.StartsWith("purged-job", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/jobs/purged-job")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.DeleteAsync("/api/jobs/purged-job")).StatusCode);
     }
@@ -261,5 +273,5 @@ public sealed class JobRoutesTests
     }
 
     private static Task WaitAsync(PipelineHostFactory host, string jobId)
-        => host.Services.GetRequiredService<IDurableClient>().WaitForInstanceCompletionAsync(jobId).WaitAsync(JobTimeout);
+        => host.Client.WaitForInstanceCompletionAsync(jobId).WaitAsync(JobTimeout);
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Domain.Durable;
 using Pipeline.Domain.Media;
 using Pipeline.Domain.Podcast;
 using Pipeline.Standalone.Tests.Fakes;
@@ -45,7 +45,7 @@ public sealed class PodcastRoutesTests
             Array.ForEach(gates, g => g.Open());
         }
 
-        await host.Services.GetRequiredService<IDurableClient>().WaitForInstanceCompletionAsync("sample-interview").WaitAsync(JobTimeout);
+        await host.Client.WaitForInstanceCompletionAsync("sample-interview").WaitAsync(JobTimeout);
         var after = await http.GetFromJsonAsync<JsonElement>("/api/jobs/sample-interview");
         Assert.Equal("Completed", after.GetProperty("status").GetString());
         seen.Add(Phase(after));
@@ -64,7 +64,7 @@ public sealed class PodcastRoutesTests
         await using var host = new PipelineHostFactory();
         using var http = host.CreateClient();
         await http.PostAsync("/api/jobs/podcast-episode", Json(await SampleAsync("podcast-episode.json")));
-        var client = host.Services.GetRequiredService<IDurableClient>();
+        var client = host.Client;
         await client.WaitForInstanceCompletionAsync("sample-interview").WaitAsync(JobTimeout);
 
         var started = await http.PostAsync("/api/jobs/diarization", Json(await SampleAsync("diarization.json")));
@@ -102,7 +102,7 @@ public sealed class PodcastRoutesTests
         using var http = host.CreateClient();
         await http.PostAsync("/api/jobs/podcast-episode", Json(await SampleAsync("podcast-episode.json")));
         gate.Open();
-        await host.Services.GetRequiredService<IDurableClient>().WaitForInstanceCompletionAsync("sample-interview").WaitAsync(JobTimeout);
+        await host.Client.WaitForInstanceCompletionAsync("sample-interview").WaitAsync(JobTimeout);
 
         var retry = await http.PostAsync("/api/jobs/sample-interview/retry", null);
 

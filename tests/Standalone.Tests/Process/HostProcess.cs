@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Standalone.Tests.Fakes;
+using Pipeline.Worker;
 
 namespace Pipeline.Standalone.Tests.Process;
 
@@ -66,7 +70,33 @@ public sealed class HostProcess : IDisposable
         }
     }
 
-    public static HostProcess Start(string workingDirectory, IEnumerable<string> arguments)
+    /// <summary>
+    /// The engine settings of a host process as environment variables (<c>Pipeline__DurableTask__…</c>): the test
+    /// process's Azurite, task hub <paramref name="taskHubName"/>, the tuning of <see cref="PipelineHostFactory.EngineSettings"/>.
+    /// </summary>
+    public static Dictionary<string, string> EngineEnvironment(string taskHubName, IDictionary<string, string>? overrides = null)
+    {
+        var settings = PipelineHostFactory.EngineSettings(PipelineHostFactory.SharedConnectionString(), taskHubName);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+    }
+
+    /// <summary>Removes a task hub a host process ran on (its queues, tables and containers).</summary>
+    public static async Task DeleteTaskHubAsync(string taskHubName)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(PipelineHostFactory.EngineSettings(PipelineHostFactory.SharedConnectionString(), taskHubName))
+            .Build();
+        var options = configuration.GetSection(DurableTaskHubOptions.SectionName).Get<DurableTaskHubOptions>()!;
+        using var service = new AzureStorageOrchestrationService(options.ToServiceSettings());
+        await service.DeleteAsync();
+    }
+
+    public static HostProcess Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -83,6 +113,11 @@ public sealed class HostProcess : IDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return new HostProcess(System.Diagnostics.Process.Start(info)!);
     }
 

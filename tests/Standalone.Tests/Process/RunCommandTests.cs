@@ -7,10 +7,11 @@ public sealed class RunCommandTests
     public async Task Run_SampleLecture_ExitsZeroPrintsAssetsAndWritesTheReport()
     {
         var cwd = Directory.CreateTempSubdirectory("pipeline-run-");
+        var hub = Pipeline.Testing.TestStorage.NewTaskHubName();
         try
         {
             var sample = Path.Combine(HostProcess.RepositoryRoot, "samples", "lecture-media.json");
-            using var run = HostProcess.Start(cwd.FullName, ["run", sample]);
+            using var run = HostProcess.Start(cwd.FullName, ["run", sample], HostProcess.EngineEnvironment(hub));
 
             var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(180));
 
@@ -32,6 +33,7 @@ public sealed class RunCommandTests
         }
         finally
         {
+            await HostProcess.DeleteTaskHubAsync(hub);
             cwd.Delete(recursive: true);
         }
     }
@@ -40,11 +42,12 @@ public sealed class RunCommandTests
     public async Task Run_InvalidRequest_ExitsTwoNamingTheField()
     {
         var cwd = Directory.CreateTempSubdirectory("pipeline-run-");
+        var hub = Pipeline.Testing.TestStorage.NewTaskHubName();
         try
         {
             var request = Path.Combine(cwd.FullName, "bad.json");
             await File.WriteAllTextAsync(request, "{\"lectureId\":\"x\",\"title\":\"t\",\"segments\":[]}");
-            using var run = HostProcess.Start(cwd.FullName, ["run", request]);
+            using var run = HostProcess.Start(cwd.FullName, ["run", request], HostProcess.EngineEnvironment(hub));
 
             var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -53,6 +56,7 @@ public sealed class RunCommandTests
         }
         finally
         {
+            await HostProcess.DeleteTaskHubAsync(hub);
             cwd.Delete(recursive: true);
         }
     }
