@@ -9,7 +9,9 @@ namespace Pipeline.Analyzers;
 
 /// <summary>
 /// The APIs workflow code must not use, resolved once per compilation to symbols, and the
-/// classification of one operation against them.
+/// classification of one operation against them. A ban that names an SDK rule (DURABLE000n) is one the
+/// Durable Task SDK's analyzers already report in the methods they probe; the analyzer reports it only
+/// where the SDK does not look.
 /// </summary>
 internal sealed class ApiCatalog
 {
@@ -22,6 +24,28 @@ internal sealed class ApiCatalog
     private const string UseInput = "an activity or the workflow input";
     private const string UsePlainAwait = "a plain 'await'";
     private const string MoveToActivity = "an activity";
+
+    private const string SdkDateTime = "DURABLE0001";
+    private const string SdkGuid = "DURABLE0002";
+    private const string SdkDelay = "DURABLE0003";
+    private const string SdkThreadTask = "DURABLE0004";
+    private const string SdkIo = "DURABLE0005";
+    private const string SdkEnvironment = "DURABLE0006";
+
+    /// <summary>The I/O types DURABLE0005 reports: it flags every operation whose type is exactly one of these.</summary>
+    private static readonly string[] SdkIoTypeNames =
+    [
+        "System.Net.Http.HttpClient",
+        "Azure.Storage.Blobs.BlobServiceClient",
+        "Azure.Storage.Blobs.BlobContainerClient",
+        "Azure.Storage.Blobs.BlobClient",
+        "Azure.Storage.Queues.QueueServiceClient",
+        "Azure.Storage.Queues.QueueClient",
+        "Azure.Data.Tables.TableServiceClient",
+        "Azure.Data.Tables.TableClient",
+        "Microsoft.Azure.Cosmos.CosmosClient",
+        "Microsoft.Data.SqlClient.SqlConnection",
+    ];
 
     /// <summary>Namespaces whose every type does I/O (segment prefixes: "Azure" covers "Azure.Storage.Blobs").</summary>
     private static readonly string[] IoNamespaces =
@@ -41,6 +65,7 @@ internal sealed class ApiCatalog
     private readonly Dictionary<INamedTypeSymbol, List<ApiBan>> _bans = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _configureAwaitTypes = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _configureAwaitOptions;
+    private readonly HashSet<ITypeSymbol> _sdkIoTypes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _inIoNamespace = new(SymbolEqualityComparer.Default);
 
     private ApiCatalog(Compilation compilation)
@@ -66,30 +91,32 @@ internal sealed class ApiCatalog
         }
 
         // Clocks.
-        Ban("System.DateTime", ApiBan.Members(nonDeterministic, UseClock, "Now", "UtcNow", "Today"));
-        Ban("System.DateTimeOffset", ApiBan.Members(nonDeterministic, UseClock, "Now", "UtcNow"));
+        Ban("System.DateTime", ApiBan.SdkMembers(nonDeterministic, SdkDateTime, UseClock, "Now", "UtcNow", "Today"));
+        Ban("System.DateTimeOffset", ApiBan.SdkMembers(nonDeterministic, SdkDateTime, UseClock, "Now", "UtcNow"));
         Ban("System.Diagnostics.Stopwatch", ApiBan.StaticMembers(nonDeterministic, UseClock, construction: true));
-        Ban("System.TimeProvider", ApiBan.Members(nonDeterministic, UseClock, "System", "GetUtcNow", "GetLocalNow", "GetTimestamp", "GetElapsedTime"));
+        Ban("System.TimeProvider", ApiBan.SdkMembers(nonDeterministic, SdkDateTime, UseClock, "GetUtcNow", "GetLocalNow", "GetTimestamp"));
+        Ban("System.TimeProvider", ApiBan.Members(nonDeterministic, UseClock, "System", "GetElapsedTime"));
         Ban("System.TimeProvider", ApiBan.Members(nonDeterministic, UseTimer, "CreateTimer"));
         Ban("System.Environment", ApiBan.Members(nonDeterministic, UseClock, "TickCount", "TickCount64"));
 
         // Randomness and identity.
-        Ban("System.Guid", ApiBan.Members(nonDeterministic, UseGuid, "NewGuid", "CreateVersion7"));
+        Ban("System.Guid", ApiBan.SdkMembers(nonDeterministic, SdkGuid, UseGuid, "NewGuid"));
+        Ban("System.Guid", ApiBan.Members(nonDeterministic, UseGuid, "CreateVersion7"));
         Ban("System.Random", ApiBan.Construction(nonDeterministic, UseActivity));
         Ban("System.Random", ApiBan.Members(nonDeterministic, UseActivity, "Shared"));
         Ban("System.Security.Cryptography.RandomNumberGenerator", ApiBan.StaticMembers(nonDeterministic, UseActivity));
 
         // Environment.
-        Ban("System.Environment", ApiBan.Members(nonDeterministic, UseInput, "GetEnvironmentVariable", "GetEnvironmentVariables", "ExpandEnvironmentVariables"));
+        Ban("System.Environment", ApiBan.SdkMembers(nonDeterministic, SdkEnvironment, UseInput, "GetEnvironmentVariable", "GetEnvironmentVariables", "ExpandEnvironmentVariables"));
 
         // Waiting and threads.
-        Ban("System.Threading.Tasks.Task", ApiBan.Members(nonDeterministic, UseTimer, "Delay"));
-        Ban("System.Threading.Tasks.Task", ApiBan.Members(nonDeterministic, UseActivity, "Run"));
-        Ban("System.Threading.Tasks.Task", ApiBan.Members(nonDeterministic, UseAwait, "ContinueWith"));
-        Ban("System.Threading.Tasks.Task`1", ApiBan.Members(nonDeterministic, UseAwait, "ContinueWith"));
-        Ban("System.Threading.Tasks.TaskFactory", ApiBan.Members(nonDeterministic, UseActivity, "StartNew"));
-        Ban("System.Threading.Tasks.TaskFactory`1", ApiBan.Members(nonDeterministic, UseActivity, "StartNew"));
-        Ban("System.Threading.Thread", ApiBan.Members(nonDeterministic, UseTimer, "Sleep"));
+        Ban("System.Threading.Tasks.Task", ApiBan.SdkMembers(nonDeterministic, SdkDelay, UseTimer, "Delay"));
+        Ban("System.Threading.Tasks.Task", ApiBan.SdkMembers(nonDeterministic, SdkThreadTask, UseActivity, "Run"));
+        Ban("System.Threading.Tasks.Task", ApiBan.SdkMembers(nonDeterministic, SdkThreadTask, UseAwait, "ContinueWith"));
+        Ban("System.Threading.Tasks.Task`1", ApiBan.SdkMembers(nonDeterministic, SdkThreadTask, UseAwait, "ContinueWith"));
+        Ban("System.Threading.Tasks.TaskFactory", ApiBan.SdkMembers(nonDeterministic, SdkThreadTask, UseActivity, "StartNew"));
+        Ban("System.Threading.Tasks.TaskFactory`1", ApiBan.SdkMembers(nonDeterministic, SdkThreadTask, UseActivity, "StartNew"));
+        Ban("System.Threading.Thread", ApiBan.SdkMembers(nonDeterministic, SdkDelay, UseTimer, "Sleep"));
         Ban("System.Threading.Thread", ApiBan.Construction(nonDeterministic, UseActivity));
         Ban("System.Threading.ThreadPool", ApiBan.StaticMembers(nonDeterministic, UseActivity));
         Ban("System.Threading.Tasks.Parallel", ApiBan.StaticMembers(nonDeterministic, UseWhenAll));
@@ -134,12 +161,28 @@ internal sealed class ApiCatalog
         }
 
         _configureAwaitOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.ConfigureAwaitOptions");
+
+        foreach (var name in SdkIoTypeNames)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                _sdkIoTypes.Add(type);
+            }
+        }
     }
 
     public static ApiCatalog Create(Compilation compilation) => new(compilation);
 
     /// <summary>The forbidden use in <paramref name="operation"/>, if any (static mutable fields excluded).</summary>
-    public Finding? Classify(IOperation operation) => operation switch
+    public Finding? Classify(IOperation operation)
+    {
+        var finding = ClassifyUse(operation);
+        return finding is not null && ReferenceEquals(finding.Rule, DeterminismDiagnostics.Io) && SdkSeesIo(operation)
+            ? new Finding(finding.Rule, finding.Api, finding.Advice, SdkIo)
+            : finding;
+    }
+
+    private Finding? ClassifyUse(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => ClassifyConfigureAwait(invocation)
             ?? ClassifyMember(invocation.TargetMethod, invocation.Instance, ExtensionReceiver(invocation)),
@@ -149,6 +192,32 @@ internal sealed class ApiCatalog
         IObjectCreationOperation { Constructor: { } constructor } => ClassifyConstruction(constructor),
         _ => null,
     };
+
+    /// <summary>
+    /// True when DURABLE0005 flags this use: the operation, or a receiver it is called on, has one of the SDK's I/O
+    /// types (<c>new HttpClient()</c>, <c>http.GetStringAsync(…)</c>, <c>container.GetBlobClient(…)</c>).
+    /// </summary>
+    private bool SdkSeesIo(IOperation operation)
+    {
+        for (IOperation? current = operation; current is not null; current = Receiver(current))
+        {
+            current = Unwrap(current);
+            if (current.Type is { } type && _sdkIoTypes.Contains(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static IOperation? Receiver(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation => invocation.Instance
+                ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null),
+            IMemberReferenceOperation member => member.Instance,
+            _ => null,
+        };
+    }
 
     private static bool OpensPath(IMethodSymbol constructor)
         => constructor.Parameters.Length > 0 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_String;
@@ -195,7 +264,7 @@ internal sealed class ApiCatalog
                 {
                     if ((depth == 0 || ban.IncludeDerived) && ban.MatchesConstruction(constructor))
                     {
-                        return new Finding(ban.Rule, "new " + TypeName(created), ban.Advice);
+                        return new Finding(ban.Rule, "new " + TypeName(created), ban.Advice, depth == 0 ? ban.SdkRule : null);
                     }
                 }
             }
@@ -231,9 +300,10 @@ internal sealed class ApiCatalog
     {
         for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
         {
+            // The SDK matches the called method's own type, never an override's base.
             if (Match(overridden, overridden.ContainingType) is { } finding)
             {
-                return finding;
+                return finding.WithoutSdkRule();
             }
         }
 
@@ -263,7 +333,7 @@ internal sealed class ApiCatalog
                 {
                     if ((depth == 0 || ban.IncludeDerived) && ban.MatchesMember(member))
                     {
-                        return new Finding(ban.Rule, MemberName(type, member), ban.Advice);
+                        return new Finding(ban.Rule, MemberName(type, member), ban.Advice, depth == 0 ? ban.SdkRule : null);
                     }
                 }
             }

@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Pipeline.Analyzers;
 
-/// <summary>The rules of the workflow determinism analyzer: their ids and descriptors.</summary>
+/// <summary>
+/// The rules of the workflow determinism analyzer: their ids and descriptors. They complement the Durable Task SDK's
+/// analyzers (DURABLE0001–0011) and report nothing those already report.
+/// </summary>
 public static class DeterminismDiagnostics
 {
     public const string Category = "Determinism";
@@ -22,8 +25,10 @@ public static class DeterminismDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Workflow code is replayed from the start on every episode and must issue the same commands each time. "
-            + "Clocks, random values, new GUIDs, environment variables, threads, delays and ConfigureAwait(false) differ between replays; "
-            + "use the orchestration context (CurrentUtcDateTime, NewGuid, CreateTimer) or an activity.");
+            + "Stopwatch, TimeProvider.System, Environment.TickCount, Guid.CreateVersion7, Random, RandomNumberGenerator, threads, "
+            + "the thread pool, Parallel, timers and ConfigureAwait(false) differ between replays, and so do the clock, Guid.NewGuid, "
+            + "Task.Delay/Run, Thread.Sleep and environment variables in the code the SDK's rules do not inspect (initializers, "
+            + "constructors, property bodies, method groups); use the orchestration context (CurrentUtcDateTime, NewGuid, CreateTimer) or an activity.");
 
     /// <summary>{0}: the API.</summary>
     public static readonly DiagnosticDescriptor Io = new(
@@ -34,7 +39,8 @@ public static class DeterminismDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Workflow code is replayed, so I/O would run again on every episode and may see different results. "
-            + "Network, file-system, storage and database calls belong in activities, whose results are recorded in the history.");
+            + "Network, file-system, storage and database calls belong in activities, whose results are recorded in the history. "
+            + "The SDK's DURABLE0005 knows HttpClient and a few Azure clients; this rule covers files, sockets, DNS, other storage and database SDKs.");
 
     /// <summary>{0}: the field; {1}: "reads" or "writes".</summary>
     public static readonly DiagnosticDescriptor StaticMutableState = new(

@@ -8,9 +8,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace Pipeline.Analyzers;
 
 /// <summary>
-/// Reports non-deterministic APIs (PIPE0001), I/O (PIPE0002) and static mutable state (PIPE0003)
-/// in workflow code: every type that implements <c>Pipeline.Domain.Durable.IWorkflow</c>, directly or
-/// through a base class, with its lambdas, local functions and nested types.
+/// Reports what the Durable Task SDK's analyzers (DURABLE0001–0011) leave out in workflow code, every type that
+/// derives from <c>TaskOrchestrator&lt;,&gt;</c> or implements <c>ITaskOrchestrator</c> with its lambdas, local
+/// functions and nested types: non-deterministic APIs (PIPE0001) and I/O (PIPE0002) the SDK never flags, the ones it
+/// flags wherever it does not look (initializers, constructors, accessors, method groups), and static mutable
+/// state (PIPE0003), which the SDK does not check at all.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowDeterminismAnalyzer : DiagnosticAnalyzer
@@ -29,14 +31,12 @@ public sealed class WorkflowDeterminismAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var workflowInterface = context.Compilation.GetTypeByMetadataName(WorkflowScope.WorkflowInterfaceMetadataName);
-        if (workflowInterface is null)
+        if (WorkflowScope.Create(context.Compilation) is not { } scope)
         {
             // Nothing in this compilation can be a workflow.
             return;
         }
 
-        var scope = new WorkflowScope(workflowInterface);
         var catalog = ApiCatalog.Create(context.Compilation);
 
         context.RegisterOperationAction(
@@ -55,6 +55,14 @@ public sealed class WorkflowDeterminismAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeApiUse(OperationAnalysisContext context, WorkflowScope scope, ApiCatalog catalog)
     {
         if (!scope.Contains(context.ContainingSymbol) || catalog.Classify(context.Operation) is not { } finding)
+        {
+            return;
+        }
+
+        // The SDK's rule reports this use already; a method group is no invocation, so the SDK does not see it.
+        if (finding.SdkRule is not null
+            && context.Operation is not IMethodReferenceOperation
+            && WorkflowScope.IsProbedBySdk(context.ContainingSymbol))
         {
             return;
         }

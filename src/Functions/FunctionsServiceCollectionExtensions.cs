@@ -1,42 +1,43 @@
+using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Pipeline.Domain;
 using Pipeline.Domain.Api;
-using Pipeline.Domain.Durable;
 using Pipeline.Functions.Adapters;
 using Pipeline.Functions.Http;
+using Pipeline.Infrastructure.Jobs;
+using Pipeline.Infrastructure.Podcast;
+using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Functions;
 
-/// <summary>What the Functions host adds to the layers' registrations (<c>AddPipelineStorage</c>, <c>AddPipelineJobStore</c>, <c>AddPipelineMedia</c>).</summary>
+/// <summary>Everything the Functions app registers besides the worker's own defaults and telemetry.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Domain's registrations (<see cref="DomainServiceCollectionExtensions.AddPipelineDomain"/>: its options, validated at
-    /// start, and the durable catalog) and the claim-check converter plugged into the Durable Task worker and client.
+    /// The layers' registrations (storage and the claim-check <see cref="DataConverter"/>, the job store, media and
+    /// podcast providers, Domain's options and catalog), every options class validated at start, the HTTP API's
+    /// options, and the worker serializer over the claim-check converter.
     /// </summary>
     /// <remarks>
-    /// The Durable Task extension post-configures <see cref="DurableTaskWorkerOptions.DataConverter"/> and
-    /// <see cref="DurableTaskClientOptions.DataConverter"/> from <see cref="WorkerOptions.Serializer"/>. Post-configure
-    /// actions run in registration order and the extension registers its own while the builder is created, so the ones
-    /// below run after it and win. The worker serializer is set too, because the worker (not the Durable Task SDK)
-    /// serializes an activity function's return value.
+    /// The Durable Task extension sets <c>DurableTaskWorkerOptions.DataConverter</c> and
+    /// <c>DurableTaskClientOptions.DataConverter</c> from <see cref="WorkerOptions.Serializer"/> in post-configure actions,
+    /// overriding the <see cref="DataConverter"/> the Durable Task SDK would take from DI. Setting the serializer is
+    /// therefore the one place that routes orchestration, activity, entity and client payloads through the claim check,
+    /// and it is also what the worker writes activity return values with.
     /// </remarks>
-    public static IServiceCollection AddPipelineFunctionsHost(this IServiceCollection services)
+    public static IServiceCollection AddPipelineFunctions(this IServiceCollection services)
     {
-        services.AddPipelineDomain();
+        services
+            .AddPipelineStorage()
+            .AddPipelineJobStore()
+            .AddPipelinePodcast()
+            .AddPipelineDomain();
         services.AddOptions<JobsApiOptions>().BindConfiguration(JobsApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobsApiFactory>();
-
         services.AddOptions<WorkerOptions>()
-            .Configure<IPayloadConverter>((options, converter) => options.Serializer = new ClaimCheckObjectSerializer(converter));
-        services.AddSingleton<IPostConfigureOptions<DurableTaskWorkerOptions>>(provider => new PostConfigureOptions<DurableTaskWorkerOptions>(
-            name: null, options => options.DataConverter = new ClaimCheckDataConverter(provider.GetRequiredService<IPayloadConverter>())));
-        services.AddSingleton<IPostConfigureOptions<DurableTaskClientOptions>>(provider => new PostConfigureOptions<DurableTaskClientOptions>(
-            name: null, options => options.DataConverter = new ClaimCheckDataConverter(provider.GetRequiredService<IPayloadConverter>())));
+            .Configure<DataConverter>((options, converter) => options.Serializer = new ClaimCheckObjectSerializer(converter));
         return services;
     }
 }

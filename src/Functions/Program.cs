@@ -5,10 +5,6 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Functions;
-using Pipeline.Infrastructure.Jobs;
-using Pipeline.Infrastructure.Media;
-using Pipeline.Infrastructure.Podcast;
-using Pipeline.Infrastructure.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -25,12 +21,9 @@ if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICAT
     builder.Services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(new DefaultAzureCredential()));
 }
 
-// The same registrations as the standalone host; every options class is validated at start-up.
-builder.Services
-    .AddPipelineStorage()
-    .AddPipelineJobStore()
-    .AddPipelineMedia()
-    .AddPipelinePodcast()
-    .AddPipelineFunctionsHost();
+// The layers' registrations (the same as the standalone host's) and the claim-check serializer; every options class is
+// validated at start-up. The Durable Task extension registers itself before this line (the worker SDK's generated
+// start-up code runs inside CreateBuilder).
+builder.Services.AddPipelineFunctions();
 
 builder.Build().Run();

@@ -61,6 +61,12 @@ public sealed class DurableTaskHubOptions
     /// <summary>How long a dequeued activity message stays invisible; a crashed worker's activities reappear after it.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a dequeued control-queue message stays invisible. A worker that stops (or dies) with messages fetched
+    /// but not yet processed leaves them invisible this long before another worker sees them.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a worker owns a partition without renewing it.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -95,6 +101,7 @@ public sealed class DurableTaskHubOptions
             MaxQueuePollingInterval = MaxQueuePollingInterval,
             ExtendedSessionsEnabled = ExtendedSessions,
             WorkItemQueueVisibilityTimeout = WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = ControlQueueVisibilityTimeout,
             LeaseInterval = LeaseInterval,
             LeaseRenewInterval = LeaseRenewInterval,
             LeaseAcquireInterval = LeaseAcquireInterval,

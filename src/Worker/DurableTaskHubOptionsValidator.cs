@@ -33,6 +33,7 @@ public sealed class DurableTaskHubOptionsValidator : IValidateOptions<DurableTas
         Positive(failures, nameof(options.MaxConcurrentEntities), options.MaxConcurrentEntities);
         Positive(failures, nameof(options.MaxQueuePollingInterval), options.MaxQueuePollingInterval);
         Positive(failures, nameof(options.WorkItemQueueVisibilityTimeout), options.WorkItemQueueVisibilityTimeout);
+        Positive(failures, nameof(options.ControlQueueVisibilityTimeout), options.ControlQueueVisibilityTimeout);
         Positive(failures, nameof(options.LeaseInterval), options.LeaseInterval);
         Positive(failures, nameof(options.LeaseRenewInterval), options.LeaseRenewInterval);
         Positive(failures, nameof(options.LeaseAcquireInterval), options.LeaseAcquireInterval);

@@ -1,8 +1,5 @@
 using DurableTask.Core;
 using DurableTask.Core.Entities;
-using DurableTask.Core.History;
-using DurableTask.Core.Serializing;
-using Newtonsoft.Json;
 
 namespace Pipeline.Worker;
 
@@ -13,29 +10,25 @@ namespace Pipeline.Worker;
 /// </summary>
 public sealed class HistoryReplayer(DurableTaskEngine engine)
 {
-    private static readonly JsonDataConverter HistoryConverter = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
-
     private static readonly OrchestrationStatus[] FinishedStatuses =
         [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated];
 
     public async Task<ReplayResult> ReplayAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
-        IOrchestrationServiceClient client = engine.Service;
-        var states = await client.GetOrchestrationStateAsync(instanceId, allExecutions: false).WaitAsync(cancellationToken);
-        var state = states?.FirstOrDefault()
+        var (state, events) = await StoredHistory.ReadAsync(engine.Service, instanceId, cancellationToken)
             ?? throw new InvalidOperationException($"No orchestration instance '{instanceId}' on task hub {engine.Options.TaskHubName}.");
         if (!FinishedStatuses.Contains(state.OrchestrationStatus))
         {
             throw new InvalidOperationException($"Instance '{instanceId}' is {state.OrchestrationStatus}; only a finished instance can be replayed.");
         }
 
-        var executionId = state.OrchestrationInstance.ExecutionId;
-        var json = await client.GetOrchestrationHistoryAsync(instanceId, executionId).WaitAsync(cancellationToken);
-        var events = HistoryConverter.Deserialize<List<HistoryEvent>>(json)
-            ?? throw new InvalidOperationException($"Instance '{instanceId}' has no stored history.");
+        if (events.Count == 0)
+        {
+            throw new InvalidOperationException($"Instance '{instanceId}' has no stored history.");
+        }
 
-        var runtimeState = new OrchestrationRuntimeState(events);
+        var runtimeState = new OrchestrationRuntimeState([.. events]);
         var orchestration = engine.CreateOrchestration(runtimeState.Name)
             ?? throw new InvalidOperationException($"No orchestrator named '{runtimeState.Name}' is registered.");
         if (orchestration is Hosting.SdkOrchestration sdk)
@@ -52,6 +45,6 @@ public sealed class HistoryReplayer(DurableTaskEngine engine)
             entityParameters,
             ErrorPropagationMode.UseFailureDetails);
         var result = executor.Execute();
-        return new ReplayResult(instanceId, executionId, state.OrchestrationStatus, state.Output, result.Actions.ToList());
+        return new ReplayResult(instanceId, state.OrchestrationInstance.ExecutionId, state.OrchestrationStatus, state.Output, result.Actions.ToList());
     }
 }

@@ -3,7 +3,7 @@ namespace Pipeline.Analyzers.Tests;
 /// <summary>Test sources: a method body placed in a workflow, or the same body in a plain class.</summary>
 internal static class Snippets
 {
-    /// <summary>Usings, stand-ins for storage SDK types (the tests reference no SDK) and a class with static fields.</summary>
+    /// <summary>Usings, stand-ins for storage SDK types (the tests reference no storage SDK) and a class with static fields.</summary>
     public const string Prelude = """
         using System;
         using System.Collections.Generic;
@@ -20,11 +20,16 @@ internal static class Snippets
         using Azure.Storage.Blobs;
         using Microsoft.Azure.Cosmos;
         using Microsoft.Data.Sqlite;
-        using Pipeline.Domain.Durable;
+        using Microsoft.DurableTask;
 
         namespace Azure.Storage.Blobs
         {
             public class BlobClient
+            {
+                public Task UploadAsync(string content) => Task.CompletedTask;
+            }
+
+            public class BlockBlobClient
             {
                 public Task UploadAsync(string content) => Task.CompletedTask;
             }
@@ -78,25 +83,27 @@ internal static class Snippets
                 private readonly TimeProvider clock;
                 private readonly BlobClient blobs;
                 private readonly AmazonS3Client s3;
+                private readonly BlockBlobClient block;
 
         """;
 
-    /// <summary>The body as the run method of a workflow that derives from <c>Workflow&lt;string, string&gt;</c>.</summary>
+    /// <summary>The body as the run method of an orchestrator that derives from <c>TaskOrchestrator&lt;string, string&gt;</c>.</summary>
     public static string InWorkflow(string body) => Prelude + """
         namespace Samples
         {
-            public sealed class SampleWorkflow : Workflow<string, string>
+            public sealed class SampleWorkflow : TaskOrchestrator<string, string>
             {
         """ + Fields + """
-                public SampleWorkflow(HttpClient http, TimeProvider clock, BlobClient blobs, AmazonS3Client s3)
+                public SampleWorkflow(HttpClient http, TimeProvider clock, BlobClient blobs, AmazonS3Client s3, BlockBlobClient block)
                 {
                     this.http = http;
                     this.clock = clock;
                     this.blobs = blobs;
                     this.s3 = s3;
+                    this.block = block;
                 }
 
-                public override async Task<string> RunAsync(IOrchestrationContext context, string input)
+                public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
                 {
         """ + body + """
 
@@ -114,21 +121,55 @@ internal static class Snippets
             public sealed class SampleService
             {
         """ + Fields + """
-                public SampleService(HttpClient http, TimeProvider clock, BlobClient blobs, AmazonS3Client s3)
+                public SampleService(HttpClient http, TimeProvider clock, BlobClient blobs, AmazonS3Client s3, BlockBlobClient block)
                 {
                     this.http = http;
                     this.clock = clock;
                     this.blobs = blobs;
                     this.s3 = s3;
+                    this.block = block;
                 }
 
-                public async Task<string> RunAsync(IOrchestrationContext context, string input)
+                public async Task<string> RunAsync(TaskOrchestrationContext context, string input)
                 {
         """ + body + """
 
                     await context.CallActivityAsync("Done");
                     return input;
                 }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The expression as the initializer of a field of an orchestrator, code the SDK's analyzers never inspect
+    /// (they follow only the methods invoked from the orchestrator's run method).
+    /// </summary>
+    public static string InWorkflowFieldInitializer(string type, string expression) => Prelude + """
+        namespace Samples
+        {
+            public sealed class SampleWorkflow : TaskOrchestrator<string, string>
+            {
+                private readonly
+        """ + " " + type + " value = " + expression + ";" + """
+
+                public override Task<string> RunAsync(TaskOrchestrationContext context, string input)
+                    => Task.FromResult(input + value);
+            }
+        }
+        """;
+
+    /// <summary>The expression as the body of a property of an orchestrator, also never inspected by the SDK.</summary>
+    public static string InWorkflowProperty(string type, string expression) => Prelude + """
+        namespace Samples
+        {
+            public sealed class SampleWorkflow : TaskOrchestrator<string, string>
+            {
+                private static
+        """ + " " + type + " Value => " + expression + ";" + """
+
+                public override Task<string> RunAsync(TaskOrchestrationContext context, string input)
+                    => Task.FromResult(input + Value);
             }
         }
         """;

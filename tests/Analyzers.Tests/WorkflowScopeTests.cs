@@ -7,19 +7,19 @@ public sealed class WorkflowScopeTests
     [Fact]
     public Task Analyze_ApiInLambdaInsideWorkflow_ReportsInsideTheLambda()
         => Expect.DiagnosticsAtMarksAsync(
-            Snippets.InWorkflow("var ids = new[] { 1, 2 }.Select(_ => [|Guid.NewGuid()|]).ToList();"),
+            Snippets.InWorkflow("var ids = new[] { 1, 2 }.Select(_ => [|Random.Shared|].Next()).ToList();"),
             DeterminismDiagnostics.NonDeterministicApiId);
 
     [Fact]
     public Task Analyze_ApiInAsyncLambdaInsideWorkflow_Reports()
         => Expect.DiagnosticsAtMarksAsync(
-            Snippets.InWorkflow("Func<Task> wait = async () => await [|Task.Delay(5)|]; await wait();"),
+            Snippets.InWorkflow("Func<Task> wait = async () => await context.CallActivityAsync(\"A\").[|ConfigureAwait(false)|]; await wait();"),
             DeterminismDiagnostics.NonDeterministicApiId);
 
     [Fact]
     public Task Analyze_ApiInLocalFunctionInsideWorkflow_Reports()
         => Expect.DiagnosticsAtMarksAsync(
-            Snippets.InWorkflow("int Second() => [|DateTime.UtcNow|].Second; var second = Second();"),
+            Snippets.InWorkflow("long Ticks() => [|Stopwatch.GetTimestamp()|]; var ticks = Ticks();"),
             DeterminismDiagnostics.NonDeterministicApiId);
 
     [Fact]
@@ -34,9 +34,9 @@ public sealed class WorkflowScopeTests
             Snippets.Prelude + """
             namespace Samples
             {
-                public sealed class OuterWorkflow : Workflow<int, int>
+                public sealed class OuterWorkflow : TaskOrchestrator<int, int>
                 {
-                    public override Task<int> RunAsync(IOrchestrationContext context, int input) => Task.FromResult(Helper.Next());
+                    public override Task<int> RunAsync(TaskOrchestrationContext context, int input) => Task.FromResult(Helper.Next());
 
                     private static class Helper
                     {
@@ -53,14 +53,14 @@ public sealed class WorkflowScopeTests
             Snippets.Prelude + """
             namespace Samples
             {
-                public sealed class RawWorkflow : IWorkflow
+                public sealed class RawWorkflow : ITaskOrchestrator
                 {
                     public Type InputType => typeof(string);
 
                     public Type OutputType => typeof(string);
 
-                    public Task<object?> RunAsync(IOrchestrationContext context, object? input)
-                        => Task.FromResult<object?>([|DateTimeOffset.UtcNow|]);
+                    public Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
+                        => Task.FromResult<object?>([|Stopwatch.GetTimestamp()|]);
                 }
             }
             """,
@@ -72,16 +72,16 @@ public sealed class WorkflowScopeTests
             Snippets.Prelude + """
             namespace Samples
             {
-                public abstract class StageWorkflow<T> : Workflow<T, T>
+                public abstract class StageTaskOrchestrator<T> : TaskOrchestrator<T, T>
                 {
-                    protected static Guid Stamp() => [|Guid.NewGuid()|];
+                    protected static Guid Stamp() => [|Guid.CreateVersion7()|];
                 }
 
-                public sealed class ImagesWorkflow : StageWorkflow<string>
+                public sealed class ImagesWorkflow : StageTaskOrchestrator<string>
                 {
-                    public override async Task<string> RunAsync(IOrchestrationContext context, string input)
+                    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
                     {
-                        await [|Task.Delay(1)|];
+                        await context.CallActivityAsync("A").[|ConfigureAwait(false)|];
                         return input + Stamp();
                     }
                 }
@@ -95,11 +95,11 @@ public sealed class WorkflowScopeTests
             Snippets.Prelude + """
             namespace Samples
             {
-                public sealed class StampedWorkflow : Workflow<string, string>
+                public sealed class StampedWorkflow : TaskOrchestrator<string, string>
                 {
                     private readonly Guid stamp = [|Guid.NewGuid()|];
 
-                    public override Task<string> RunAsync(IOrchestrationContext context, string input)
+                    public override Task<string> RunAsync(TaskOrchestrationContext context, string input)
                         => Task.FromResult(input + stamp);
                 }
             }
@@ -112,20 +112,20 @@ public sealed class WorkflowScopeTests
         var first = MarkedSource.Parse(Snippets.Prelude + """
             namespace Samples
             {
-                public sealed partial class SplitWorkflow : Workflow<string, string>
+                public sealed partial class SplitWorkflow : TaskOrchestrator<string, string>
                 {
-                    public override Task<string> RunAsync(IOrchestrationContext context, string input) => Task.FromResult(Now().ToString());
+                    public override Task<string> RunAsync(TaskOrchestrationContext context, string input) => Task.FromResult(Now().ToString());
                 }
             }
             """);
         var second = MarkedSource.Parse("""
-            using System;
+            using System.Diagnostics;
 
             namespace Samples;
 
             public sealed partial class SplitWorkflow
             {
-                private static DateTime Now() => [|DateTime.UtcNow|];
+                private static long Now() => [|Stopwatch.GetTimestamp()|];
             }
             """);
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(
@@ -145,11 +145,11 @@ public sealed class WorkflowScopeTests
             {
                 public sealed record Item(string Id);
 
-                public sealed class CleanWorkflow : Workflow<IReadOnlyList<Item>, int>
+                public sealed class CleanWorkflow : TaskOrchestrator<IReadOnlyList<Item>, int>
                 {
                     private const int Window = 4;
 
-                    public override async Task<int> RunAsync(IOrchestrationContext context, IReadOnlyList<Item> input)
+                    public override async Task<int> RunAsync(TaskOrchestrationContext context, IReadOnlyList<Item> input)
                     {
                         var logger = context.CreateReplaySafeLogger(nameof(CleanWorkflow));
                         var started = context.CurrentUtcDateTime;
@@ -172,33 +172,37 @@ public sealed class WorkflowScopeTests
 
     [Fact]
     public Task Analyze_GeneratedCodeInWorkflow_ReportsNothing()
-        => Expect.NoDiagnosticsAsync("// <auto-generated/>\n" + Snippets.InWorkflow("var now = DateTime.UtcNow;"));
+        => Expect.NoDiagnosticsAsync("// <auto-generated/>\n" + Snippets.InWorkflow("var random = new Random();"));
 
     [Fact]
-    public Task Analyze_LookalikeIWorkflowInOtherNamespace_ReportsNothing()
+    public Task Analyze_LookalikeOrchestratorInOtherNamespace_ReportsNothing()
         => Expect.NoDiagnosticsAsync(Snippets.Prelude + """
             namespace Other
             {
-                public interface IWorkflow
+                public interface ITaskOrchestrator
                 {
                 }
 
-                public sealed class NotAWorkflow : IWorkflow
+                public abstract class TaskOrchestrator<TInput, TOutput> : ITaskOrchestrator
                 {
-                    public DateTime Now() => DateTime.UtcNow;
+                }
+
+                public sealed class NotAWorkflow : TaskOrchestrator<string, string>
+                {
+                    public long Now() => Stopwatch.GetTimestamp();
                 }
             }
             """);
 
     [Fact]
-    public async Task Analyze_CompilationWithoutPipelineDomain_ReportsNothing()
+    public async Task Analyze_CompilationWithoutDurableTaskSdk_ReportsNothing()
     {
         var source = """
-            using System;
+            using System.Diagnostics;
 
             public sealed class Clock
             {
-                public DateTime Now() => DateTime.UtcNow;
+                public long Now() => Stopwatch.GetTimestamp();
             }
             """;
 
@@ -215,13 +219,13 @@ public sealed class WorkflowScopeTests
             {
                 public static class Clock
                 {
-                    public static DateTime Now() => DateTime.UtcNow;
+                    public static long Ticks() => Stopwatch.GetTimestamp();
                 }
 
-                public sealed class CallerWorkflow : Workflow<string, string>
+                public sealed class CallerWorkflow : TaskOrchestrator<string, string>
                 {
-                    public override Task<string> RunAsync(IOrchestrationContext context, string input)
-                        => Task.FromResult(Clock.Now().ToString() + [|DateTime.Now|]);
+                    public override Task<string> RunAsync(TaskOrchestrationContext context, string input)
+                        => Task.FromResult((Clock.Ticks() + [|Stopwatch.GetTimestamp()|]).ToString());
                 }
             }
             """,

@@ -53,12 +53,34 @@ public sealed class HostJsonTests
     }
 
     [Fact]
-    public void Project_LinksHostJson_AndLeavesTheSolution()
+    public void HubNameAndStorageConnection_AreAppSettingsOfTheLocalSample()
     {
-        var project = RepositoryFiles.Read("src", "Functions", "Pipeline.Functions.csproj");
+        using var sample = JsonDocument.Parse(RepositoryFiles.Read("local.settings.sample.json"));
+        var values = sample.RootElement.GetProperty("Values");
+        var hub = DurableTask.GetProperty("hubName").GetString()!.Trim('%');
+        var connection = DurableTask.GetProperty("storageProvider").GetProperty("connectionName").GetString()!;
 
-        Assert.Contains("<None Include=\"../../host.json\" Link=\"host.json\" CopyToOutputDirectory=\"PreserveNewest\" />", project, StringComparison.Ordinal);
-        Assert.DoesNotContain("Pipeline.Functions.csproj", RepositoryFiles.Read("Pipeline.sln"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Microsoft.Azure.Functions", RepositoryFiles.Read("Directory.Packages.props"), StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", values.GetProperty(hub).GetString());
+        Assert.False(string.IsNullOrEmpty(values.GetProperty(connection).GetString()));
+    }
+
+    [Fact]
+    public void PartitionCount_IsWithinTheAzureStorageRange()
+    {
+        Assert.InRange(DurableTask.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32(), 1, 16);
+    }
+
+    [Fact]
+    public void BuildOutput_CarriesTheRepositoryHostJson()
+    {
+        Assert.Equal(RepositoryFiles.Read("host.json"), File.ReadAllText(Path.Combine(FunctionsOutput.Directory, "host.json")));
+    }
+
+    [Fact]
+    public void Project_IsInTheSolution_WithItsPackagesInTheCentralFile()
+    {
+        Assert.Contains(@"src\Functions\Pipeline.Functions.csproj", RepositoryFiles.Read("Pipeline.sln"), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Azure.Functions.Worker.Extensions.DurableTask", RepositoryFiles.Read("Directory.Packages.props"), StringComparison.Ordinal);
+        Assert.False(File.Exists(RepositoryFiles.PathOf("src", "Functions", "Directory.Packages.props")));
     }
 }

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>Every route of the HTTP contract has one HTTP trigger with its method and route, key-protected; nothing extra.</summary>
+/// <summary>
+/// Every route of the HTTP contract (API.md) is one HTTP function in functions.metadata, with its method and route,
+/// key-protected, bound to the durable client; nothing extra.
+/// </summary>
 public sealed partial class HttpRoutesTests
 {
     /// <summary>The routes of the HTTP API contract (method, route under the <c>api</c> prefix).</summary>
@@ -18,23 +21,22 @@ public sealed partial class HttpRoutesTests
         { "DELETE", "jobs/{id}" },
     };
 
-    private static IEnumerable<(FunctionMethod Function, string Method, string Route, string Authorization)> HttpTriggers
-        => FunctionSource.Functions
-            .SelectMany(f => f.Triggers.Where(t => t.Trigger == "HttpTrigger").Select(t => (f, t.Attribute)))
-            .SelectMany(x => x.Attribute.ArgumentList!.Arguments
-                .Where(a => a.NameEquals is null && a.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
-                .Select(a => (x.f, Method: ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)a.Expression).Token.ValueText.ToUpperInvariant(),
-                    Route: FunctionSource.NamedArgument(x.Attribute, "Route") ?? string.Empty,
-                    Authorization: x.Attribute.ArgumentList.Arguments[0].Expression.ToString())));
+    private static IEnumerable<(FunctionEntry Function, JsonElement Trigger, string Method, string Route)> HttpTriggers
+        => FunctionsOutput.Functions
+            .SelectMany(f => f.BindingsOfType("httpTrigger").Select(t => (Function: f, Trigger: t)))
+            .SelectMany(x => x.Trigger.GetProperty("methods").EnumerateArray()
+                .Select(m => (x.Function, x.Trigger, m.GetString()!.ToUpperInvariant(), x.Trigger.GetProperty("route").GetString() ?? string.Empty)));
 
     [Theory]
     [MemberData(nameof(ContractRoutes))]
-    public void ContractRoute_HasExactlyOneHttpTrigger_BindingEveryRouteParameter(string method, string route)
+    public void ContractRoute_HasExactlyOneHttpFunction_WithTheDurableClient_BindingEveryRouteParameter(string method, string route)
     {
-        var triggers = HttpTriggers.Where(t => t.Method == method && t.Route == route).ToList();
+        var trigger = Assert.Single(HttpTriggers, t => t.Method == method && t.Route == route);
 
-        var trigger = Assert.Single(triggers);
-        var parameters = trigger.Function.Method.ParameterList.Parameters.Select(p => p.Identifier.Text).ToHashSet();
+        var client = Assert.Single(trigger.Function.BindingsOfType("durableClient"));
+        Assert.Equal("In", client.GetProperty("direction").GetString());
+        Assert.Equal(typeof(Microsoft.DurableTask.Client.DurableTaskClient), trigger.Function.ParameterFor(client).ParameterType);
+        var parameters = trigger.Function.Method.GetParameters().Select(p => p.Name).ToHashSet();
         Assert.All(RouteParameter().Matches(route).Select(m => m.Groups[1].Value), name => Assert.Contains(name, parameters));
     }
 
@@ -43,7 +45,7 @@ public sealed partial class HttpRoutesTests
     {
         var contract = ContractRoutes.Select(r => ((string)r[0], (string)r[1])).ToHashSet();
 
-        var extra = HttpTriggers.Where(t => !contract.Contains((t.Method, t.Route))).Select(t => $"{t.Function.File}: {t.Method} {t.Route}").ToList();
+        var extra = HttpTriggers.Where(t => !contract.Contains((t.Method, t.Route))).Select(t => $"{t.Function.Name}: {t.Method} {t.Route}").ToList();
 
         Assert.Empty(extra);
     }
@@ -54,19 +56,19 @@ public sealed partial class HttpRoutesTests
         var triggers = HttpTriggers.ToList();
 
         Assert.NotEmpty(triggers);
-        Assert.All(triggers, t => Assert.Equal("AuthorizationLevel.Function", t.Authorization));
+        Assert.All(triggers, t => Assert.Equal("Function", t.Trigger.GetProperty("authLevel").GetString(), ignoreCase: true));
     }
 
     [Fact]
-    public void HttpTriggers_GetTheDurableClient_AndCallTheSharedHandlers()
+    public void HttpFunctions_CallTheSharedHandlers_OverTheBoundClient()
     {
         var problems = FunctionSource.Functions
             .Where(f => f.Triggers.Any(t => t.Trigger == "HttpTrigger"))
-            .Where(f => !f.Method.ParameterList.Parameters.Any(p => p.AttributeLists.SelectMany(l => l.Attributes).Any(a => FunctionMethod.AttributeName(a) == "DurableClient"))
-                || f.Method.ExpressionBody?.Expression.ToString().Contains("api.", StringComparison.Ordinal) != true)
+            .Where(f => f.Method.ExpressionBody?.Expression.ToString().Contains("api.For(client).", StringComparison.Ordinal) != true)
             .Select(f => f.File)
             .ToList();
 
+        Assert.Equal(ContractRoutes.Count, FunctionSource.Functions.Count(f => f.Triggers.Any(t => t.Trigger == "HttpTrigger")));
         Assert.Empty(problems);
     }
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DurableTask.Core;
 using DurableTask.Core.History;
-using Newtonsoft.Json;
 using Pipeline.Worker;
 
 namespace Pipeline.Testing;
@@ -10,17 +8,9 @@ namespace Pipeline.Testing;
 /// <summary>Reads facts out of the engine's stored histories: attempts per asset, history size per job.</summary>
 public static class HistoryQueries
 {
-    private static readonly DurableTask.Core.Serializing.JsonDataConverter HistoryJson = new(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects });
-
     /// <summary>The stored history of an instance's current execution.</summary>
     public static async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(this DurableTaskEngine engine, string instanceId)
-    {
-        IOrchestrationServiceClient client = engine.Service;
-        var state = (await client.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault()
-            ?? throw new InvalidOperationException($"No instance '{instanceId}'.");
-        var json = await client.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
-        return HistoryJson.Deserialize<List<HistoryEvent>>(json) ?? [];
-    }
+        => (await StoredHistory.ReadAsync(engine.Service, instanceId))?.Events ?? throw new InvalidOperationException($"No instance '{instanceId}'.");
 
     /// <summary>Every instance id of a job: the root and each sub-orchestration under it.</summary>
     public static async Task<IReadOnlyList<string>> InstancesOfJobAsync(this DurableTaskEngine engine, string jobId)

@@ -56,6 +56,7 @@ public sealed class TestEngine : IAsyncDisposable
         MaxConcurrentActivities = maxConcurrentActivities,
         MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
         WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+        ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(5),
         LeaseInterval = TimeSpan.FromSeconds(5),
         LeaseRenewInterval = TimeSpan.FromSeconds(2),
         LeaseAcquireInterval = TimeSpan.FromSeconds(1),

@@ -1,13 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Podcast.Activities;
 
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Finds who spoke when in a recording (<see cref="DiarizeAudioActivity"/>).</summary>
-public sealed class DiarizeAudioActivityFunction(IServiceProvider services)
+public static class DiarizeAudioActivityFunction
 {
     [Function(nameof(DiarizeAudioActivity))]
-    public Task<DiarizationSummary> Run([ActivityTrigger] DiarizationInput input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<DiarizeAudioActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<DiarizationSummary> Run([ActivityTrigger] DiarizationInput input, string instanceId, FunctionContext context)
+        => context.Activate<DiarizeAudioActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Lecture;
@@ -7,9 +6,9 @@ using Pipeline.Domain.Lecture;
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Generates one image (<see cref="GenerateImageActivity"/>).</summary>
-public sealed class GenerateImageActivityFunction(IServiceProvider services)
+public static class GenerateImageActivityFunction
 {
     [Function(nameof(GenerateImageActivity))]
-    public Task<AssetOutcome> Run([ActivityTrigger] LectureAssetItem input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<GenerateImageActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<AssetOutcome> Run([ActivityTrigger] LectureAssetItem input, string instanceId, FunctionContext context)
+        => context.Activate<GenerateImageActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

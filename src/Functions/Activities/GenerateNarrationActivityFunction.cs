@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Lecture;
@@ -7,9 +6,9 @@ using Pipeline.Domain.Lecture;
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Narrates one segment (<see cref="GenerateNarrationActivity"/>).</summary>
-public sealed class GenerateNarrationActivityFunction(IServiceProvider services)
+public static class GenerateNarrationActivityFunction
 {
     [Function(nameof(GenerateNarrationActivity))]
-    public Task<AssetOutcome> Run([ActivityTrigger] LectureAssetItem input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<GenerateNarrationActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<AssetOutcome> Run([ActivityTrigger] LectureAssetItem input, string instanceId, FunctionContext context)
+        => context.Activate<GenerateNarrationActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

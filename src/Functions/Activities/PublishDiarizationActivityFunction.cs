@@ -1,13 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Podcast.Activities;
 
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Publishes a diarization result to the job record (<see cref="PublishDiarizationActivity"/>).</summary>
-public sealed class PublishDiarizationActivityFunction(IServiceProvider services)
+public static class PublishDiarizationActivityFunction
 {
     [Function(nameof(PublishDiarizationActivity))]
-    public Task<bool> Run([ActivityTrigger] DiarizationPublication input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<PublishDiarizationActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<bool> Run([ActivityTrigger] DiarizationPublication input, string instanceId, FunctionContext context)
+        => context.Activate<PublishDiarizationActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

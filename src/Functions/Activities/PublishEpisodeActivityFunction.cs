@@ -1,13 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Podcast.Activities;
 
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Publishes an episode to the job record (<see cref="PublishEpisodeActivity"/>).</summary>
-public sealed class PublishEpisodeActivityFunction(IServiceProvider services)
+public static class PublishEpisodeActivityFunction
 {
     [Function(nameof(PublishEpisodeActivity))]
-    public Task<bool> Run([ActivityTrigger] EpisodePublication input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<PublishEpisodeActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<bool> Run([ActivityTrigger] EpisodePublication input, string instanceId, FunctionContext context)
+        => context.Activate<PublishEpisodeActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

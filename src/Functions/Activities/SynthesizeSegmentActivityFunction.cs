@@ -1,14 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Podcast.Activities;
 
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Voices one script segment (<see cref="SynthesizeSegmentActivity"/>).</summary>
-public sealed class SynthesizeSegmentActivityFunction(IServiceProvider services)
+public static class SynthesizeSegmentActivityFunction
 {
     [Function(nameof(SynthesizeSegmentActivity))]
-    public Task<AssetOutcome> Run([ActivityTrigger] SegmentSynthesis input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<SynthesizeSegmentActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<AssetOutcome> Run([ActivityTrigger] SegmentSynthesis input, string instanceId, FunctionContext context)
+        => context.Activate<SynthesizeSegmentActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

@@ -1,14 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Jobs.Activities;
 
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Records a job's progress phase (<see cref="UpdateJobPhaseActivity"/>).</summary>
-public sealed class UpdateJobPhaseActivityFunction(IServiceProvider services)
+public static class UpdateJobPhaseActivityFunction
 {
     [Function(nameof(UpdateJobPhaseActivity))]
-    public Task<JobProgress> Run([ActivityTrigger] JobPhaseUpdate input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<UpdateJobPhaseActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<JobProgress> Run([ActivityTrigger] JobPhaseUpdate input, string instanceId, FunctionContext context)
+        => context.Activate<UpdateJobPhaseActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

@@ -1,13 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Podcast.Activities;
 
 namespace Pipeline.Functions.Activities;
 
 /// <summary>Writes an episode's speaker-attributed script (<see cref="WriteScriptActivity"/>).</summary>
-public sealed class WriteScriptActivityFunction(IServiceProvider services)
+public static class WriteScriptActivityFunction
 {
     [Function(nameof(WriteScriptActivity))]
-    public Task<ScriptSummary> Run([ActivityTrigger] ScriptInput input, FunctionContext context)
-        => ActivatorUtilities.CreateInstance<WriteScriptActivity>(services).RunAsync(input, context.CancellationToken);
+    public static Task<ScriptSummary> Run([ActivityTrigger] ScriptInput input, string instanceId, FunctionContext context)
+        => context.Activate<WriteScriptActivity>().RunAsync(new FunctionActivityContext(context, instanceId), input);
 }

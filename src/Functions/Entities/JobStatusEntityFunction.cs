@@ -1,14 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Status;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Entities;
 
-/// <summary>The live status of a job (<see cref="JobStatusEntity"/>, keyed by job id): Domain's state machine behind the SDK's entity dispatcher.</summary>
-public sealed class JobStatusEntityFunction(IServiceProvider services)
+/// <summary>
+/// The live status of a job (<see cref="JobStatusEntity"/>, keyed by job id). The dispatcher creates the entity from
+/// the invocation's services, so its constructor dependencies (blob store, options) are injected.
+/// </summary>
+public static class JobStatusEntityFunction
 {
     [Function(nameof(JobStatusEntity))]
-    public Task Run([EntityTrigger] TaskEntityDispatcher dispatcher)
-        => dispatcher.DispatchAsync(new EntityAdapter(ActivatorUtilities.CreateInstance<JobStatusEntity>(services)));
+    public static Task Run([EntityTrigger] TaskEntityDispatcher dispatcher)
+        => (dispatcher ?? throw new ArgumentNullException(nameof(dispatcher))).DispatchAsync<JobStatusEntity>();
 }

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Domain.Api;
-using Pipeline.Domain.Durable;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Http;
 
@@ -11,10 +9,13 @@ namespace Pipeline.Functions.Http;
 /// The shared request handling over the invocation's bound <see cref="DurableTaskClient"/> (the isolated worker hands
 /// the client to each function through <c>[DurableClient]</c>, not through DI).
 /// </summary>
-public sealed class JobsApiFactory(IServiceProvider services, IPayloadConverter converter)
+public sealed class JobsApiFactory(IServiceProvider services)
 {
-    public JobsApi For(DurableTaskClient client)
-        => ActivatorUtilities.CreateInstance<JobsApi>(services, (IDurableClient)new DurableClientAdapter(client, converter));
+    public JobsApi For(DurableTaskClient client) => ActivatorUtilities.CreateInstance<JobsApi>(services, client);
 
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    public static string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
 }

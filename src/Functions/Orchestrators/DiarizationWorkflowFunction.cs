@@ -3,7 +3,6 @@ using Microsoft.DurableTask;
 using Pipeline.Domain.Podcast.Activities;
 using Pipeline.Domain.Podcast.Diarization;
 using Pipeline.Domain.Podcast.Workflows;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Orchestrators;
 
@@ -12,5 +11,5 @@ public static class DiarizationWorkflowFunction
 {
     [Function(nameof(DiarizationWorkflow))]
     public static Task<EnrichmentSummary> Run([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new DiarizationWorkflow().RunAsync(new OrchestrationContextAdapter(context), context.GetInput<DiarizationJob>()!);
+        => new DiarizationWorkflow().RunAsync(context, context.GetInput<DiarizationJob>()!);
 }

@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Workflows;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Orchestrators;
 
@@ -11,5 +10,5 @@ public static class FanOutChunkWorkflowFunction
 {
     [Function(nameof(FanOutChunkWorkflow))]
     public static Task<List<AssetOutcome>> Run([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new FanOutChunkWorkflow().RunAsync(new OrchestrationContextAdapter(context), context.GetInput<FanOutRequest>()!);
+        => new FanOutChunkWorkflow().RunAsync(context, context.GetInput<FanOutRequest>()!);
 }

@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Orchestrators;
 
@@ -11,5 +10,5 @@ public static class LectureMediaWorkflowFunction
 {
     [Function(nameof(LectureMediaWorkflow))]
     public static Task<JobSummary> Run([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new LectureMediaWorkflow().RunAsync(new OrchestrationContextAdapter(context), context.GetInput<LectureMediaJob>()!);
+        => new LectureMediaWorkflow().RunAsync(context, context.GetInput<LectureMediaJob>()!);
 }

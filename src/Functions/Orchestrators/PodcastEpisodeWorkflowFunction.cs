@@ -3,7 +3,6 @@ using Microsoft.DurableTask;
 using Pipeline.Domain.Podcast;
 using Pipeline.Domain.Podcast.Activities;
 using Pipeline.Domain.Podcast.Workflows;
-using Pipeline.Functions.Adapters;
 
 namespace Pipeline.Functions.Orchestrators;
 
@@ -12,5 +11,5 @@ public static class PodcastEpisodeWorkflowFunction
 {
     [Function(nameof(PodcastEpisodeWorkflow))]
     public static Task<EpisodeAssembly> Run([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new PodcastEpisodeWorkflow().RunAsync(new OrchestrationContextAdapter(context), context.GetInput<PodcastEpisodeJob>()!);
+        => new PodcastEpisodeWorkflow().RunAsync(context, context.GetInput<PodcastEpisodeJob>()!);
 }

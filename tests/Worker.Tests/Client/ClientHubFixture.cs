@@ -53,6 +53,9 @@ public sealed class ClientHubFixture : IAsyncLifetime
             PartitionCount = 1,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
             UseSeparateQueueForEntityWorkItems = true,
+
+            // Cleaning removes an empty entity only once it is idle for longer than this window (default 30 min).
+            EntityMessageReorderWindowInMinutes = 0,
         });
 
         var shims = new DurableTaskShimFactory(

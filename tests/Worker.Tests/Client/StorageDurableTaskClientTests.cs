@@ -233,6 +233,19 @@ public sealed class StorageDurableTaskClientTests(ClientHubFixture hub) : IClass
         await Client.TerminateInstanceAsync(instanceId, cancellation: Token);
     }
 
+    [Fact]
+    public async Task DisposeAsync_ThenUse_ThrowsObjectDisposedAndLeavesServiceWorking()
+    {
+        var other = new StorageDurableTaskClient("other", hub.Service, ClientHubFixture.Converter);
+        var instanceId = await other.ScheduleNewOrchestrationInstanceAsync(Greeting, "bye", Token);
+
+        await other.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => other.GetInstancesAsync(instanceId, cancellation: Token));
+        Assert.Throws<ObjectDisposedException>(() => other.Entities);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await Client.WaitForInstanceCompletionAsync(instanceId, cancellation: Token)).RuntimeStatus);
+    }
+
     private async Task<int> CountAsync(OrchestrationQuery query)
     {
         var count = 0;

@@ -1,0 +1,3 @@
+namespace Pipeline.Worker.Tests.Samples;
+
+public sealed class PermanentFailureException(string message) : Exception(message);
