@@ -26,7 +26,7 @@ internal static class MakespanBenchmark
         var settings = HubSettings.Tuned;
         await output.WriteLineAsync(Invariant($"## Makespan ÷ lower bound on the real engine (N = {count:N0}, C = {window}, lognormal latencies median {medianMs} ms, σ = 1, seed 7)"));
         await output.WriteLineAsync();
-        await output.WriteLineAsync(Invariant($"Lower bound = max(Σ latency ÷ C, max latency) = {bound / 1000:F2} s (Σ = {assets.Sum(a => a.LatencyMs) / 1000:F1} s, max = {assets.Max(a => a.LatencyMs) / 1000:F2} s). Engine: {settings.Describe()}, Azurite on disk."));
+        await output.WriteLineAsync(Invariant($"Lower bound = max(Σ latency ÷ C, max latency) = {bound / 1000:F2} s (Σ = {assets.Sum(a => a.LatencyMs) / 1000:F1} s, max = {assets.Max(a => a.LatencyMs) / 1000:F2} s). Engine: {settings.Describe()}, Azurite on disk. Load average at start: {FanOutThroughputBenchmark.LoadAverage()}."));
         await output.WriteLineAsync();
         await output.WriteLineAsync("| design | costs | makespan | ÷ lower bound |");
         await output.WriteLineAsync("| --- | --- | ---: | ---: |");
