@@ -1,8 +1,9 @@
 using Pipeline.Bench;
 
-// Benchmarks (not tests): machine-independent counts first, throughput figures for context.
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [runtime|status|storage|claim-check|fan-out|lecture|all]
-var which = args.Length > 0 ? args[0] : "all";
+// Benchmarks (not tests): they print figures next to their goals.
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- <name> [options]
+var which = args.Length > 0 ? args[0] : "";
+var options = args.Skip(1).ToArray();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -10,31 +11,19 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var benchmarks = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
+var benchmarks = new Dictionary<string, Func<TextWriter, string[], CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["runtime"] = RuntimeBenchmarks.RunAsync,
-    ["status"] = StatusOverflowBenchmark.RunAsync,
-    ["storage"] = StorageBenchmarks.RunAsync,
-    ["claim-check"] = ClaimCheckBenchmark.RunAsync,
-    ["fan-out"] = FanOutBenchmark.RunAsync,
-    ["lecture"] = LectureBenchmark.RunAsync,
+    ["fanout-throughput"] = FanOutThroughputBenchmark.RunAsync,
+    ["lecture-history"] = LectureHistoryBenchmark.RunAsync,
+    ["makespan"] = MakespanBenchmark.RunAsync,
+    ["storage"] = (o, _, c) => StorageBenchmarks.RunAsync(o, c),
 };
-
-if (which == "all")
-{
-    foreach (var run in benchmarks.Values)
-    {
-        await run(Console.Out, cancel.Token);
-    }
-
-    return 0;
-}
 
 if (!benchmarks.TryGetValue(which, out var selected))
 {
-    await Console.Error.WriteLineAsync($"Unknown benchmark '{which}'. Choose one of: {string.Join(", ", benchmarks.Keys)}, all.");
+    await Console.Error.WriteLineAsync($"Choose a benchmark: {string.Join(", ", benchmarks.Keys)}.");
     return 2;
 }
 
-await selected(Console.Out, cancel.Token);
+await selected(Console.Out, options, cancel.Token);
 return 0;
