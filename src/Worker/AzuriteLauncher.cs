@@ -206,7 +206,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         if (!File.Exists(executable))
         {
             Log.InstallingStorageEmulator(logger, root);
-            await RunNpmCiAsync(root, cancellationToken);
+            await EnsureNodeModulesAsync(root, Path.GetFileName(executable), cancellationToken);
             if (!File.Exists(executable))
             {
                 throw new InvalidOperationException($"`npm ci` in {root} did not install node_modules/.bin/azurite; add azurite to package.json or set {Setting} to an Azure Storage account.");
@@ -324,6 +324,42 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>npm ci</c> in <paramref name="root"/> unless <c>node_modules/.bin/{tool}</c> is already there. Processes
+    /// that find it missing at the same time (test projects run in parallel) take turns on a lock file: the first
+    /// installs, the others find the tool installed when their turn comes.
+    /// </summary>
+    public static async Task EnsureNodeModulesAsync(string root, string tool, CancellationToken cancellationToken = default)
+    {
+        var executable = Path.Combine(root, "node_modules", ".bin", tool);
+        if (File.Exists(executable))
+        {
+            return;
+        }
+
+        await using var turn = await InstallLockAsync(Path.Combine(root, ".npm-install.lock"), cancellationToken);
+        if (!File.Exists(executable))
+        {
+            await RunNpmCiAsync(root, cancellationToken);
+        }
+    }
+
+    private static async Task<FileStream> InstallLockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                // Another process holds the lock while it installs; try again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
         }
     }
 

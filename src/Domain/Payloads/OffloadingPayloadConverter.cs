@@ -38,6 +38,14 @@ public sealed class OffloadingPayloadConverter : DataConverter
             return null;
         }
 
+        // DurableTask.Core hands an activity's input over as a one-element parameter array and the SDK's activity
+        // shim strips the brackets before it deserializes: the claim must stand for the value inside, so that the
+        // activity resolves its own input rather than an array.
+        if (value is object?[] { Length: 1 } parameters)
+        {
+            return $"[{Serialize(parameters[0]) ?? "null"}]";
+        }
+
         var step = PayloadScope.CurrentStep ?? value.GetType().Name;
         var json = PayloadSizeGuard.Serialize(value, step, options.MaxPayloadBytes);
         if (!options.OffloadEnabled || json.Length <= options.InlineThresholdBytes)

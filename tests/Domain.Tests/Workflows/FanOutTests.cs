@@ -148,7 +148,7 @@ public sealed class FanOutTests
         };
         var request = Request("retry-job", nameof(SimulatedAssetActivity), assets.Select(a => AssetTask.For(a.AssetId, a)), window: 4) with
         {
-            Retry = new AssetRetryOptions { MaxAttempts = 3, FirstInterval = TimeSpan.FromSeconds(1), BackoffCoefficient = 2 },
+            Retry = new AssetRetryOptions { MaxAttempts = 3, FirstInterval = TimeSpan.FromSeconds(2), BackoffCoefficient = 3 },
         };
 
         var outcomes = await RunAsync(host, request);
@@ -165,12 +165,13 @@ public sealed class FanOutTests
         Assert.All(expected, e => Assert.Equal(e.Value, host.Log.Count(e.Key)));
         Assert.Equal(expected.Values.Sum(), (await host.Engine.HistoryAsync("retry-job")).OfType<TaskScheduledEvent>().Count());
 
-        // The attempts of the asset that never recovers wait 1 s, then 2 s. Timers on this backend fire up to a couple
-        // of hundred milliseconds early or late, so each gap is held to 80 % of its interval.
+        // The attempts of the asset that never recovers wait 2 s, then 6 s. The backend rounds a timer's queue delay down
+        // to whole seconds and polls, so a timer fires up to about a second early or late: each gap is held to its
+        // interval less a second, and the second gap must be the longer one.
         var attempts = host.Log.TimesOf("a2");
         Assert.Equal(3, attempts.Count);
         var (first, second) = (attempts[1] - attempts[0], attempts[2] - attempts[1]);
-        Assert.True(first >= TimeSpan.FromMilliseconds(800) && second >= TimeSpan.FromMilliseconds(1600), $"gaps {first.TotalMilliseconds} ms, {second.TotalMilliseconds} ms");
+        Assert.True(first >= TimeSpan.FromSeconds(1) && second >= TimeSpan.FromSeconds(5) && second > first, $"gaps {first.TotalMilliseconds} ms, {second.TotalMilliseconds} ms");
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public sealed class CosmosServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // On a fresh clone the emulators are installed first, once, whichever test process gets there first.
+        await Pipeline.Worker.AzuriteLauncher.EnsureNodeModulesAsync(Pipeline.Worker.AzuriteLauncher.FindRepositoryRoot(), "azurite");
         var modules = FindNodeModules();
         var script = Path.Combine(AppContext.BaseDirectory, "Fixtures", "cosmos-server.mjs");
         Directory.CreateDirectory(_workDirectory);

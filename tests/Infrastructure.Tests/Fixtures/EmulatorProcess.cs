@@ -54,9 +54,11 @@ public sealed class EmulatorProcess : IAsyncDisposable
             throw new InvalidOperationException($"Node.js is not on PATH; the {tool} emulator needs it. Install Node.js 20, then run `npm ci` at the repository root.");
         }
 
+        // On a fresh clone the emulators are installed here, once, whichever test process gets there first.
+        await Pipeline.Worker.AzuriteLauncher.EnsureNodeModulesAsync(root, tool, cancellationToken);
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"The {tool} emulator is not installed (node_modules/.bin/{tool} is missing). Run `npm ci` at the repository root (Node.js 20).");
+            throw new InvalidOperationException($"The {tool} emulator is not installed (node_modules/.bin/{tool} is missing after `npm ci`). Check package.json at the repository root.");
         }
 
         // A port picked free can be taken before the emulator binds it; then the emulator exits and we try new ports.

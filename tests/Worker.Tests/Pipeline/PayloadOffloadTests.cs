@@ -20,6 +20,8 @@ public sealed class PayloadOffloadTests
     private static DurableCatalog Catalog() => new DurableCatalog()
         .AddActivity<LargeResultActivity>()
         .AddWorkflow<LargeResultWorkflow>()
+        .AddActivity<DigestActivity>()
+        .AddWorkflow<LargeInputWorkflow>()
         .AddActivity<SimulatedAssetActivity>()
         .AddWorkflow<FanOutChunkWorkflow>()
         .AddEntity<JobStatusEntity>();
@@ -45,6 +47,21 @@ public sealed class PayloadOffloadTests
         var historyBytes = await host.Engine.HistoryPayloadBytesOfJobAsync("offload-result-1");
         Assert.True(historyBytes < 2048, $"history carries {historyBytes} payload bytes");
         Assert.Single(blobs.Keys, k => k.StartsWith(BlobKey.PayloadPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LargeActivityInput_ThroughWorkflow_ReachesTheActivityWhole()
+    {
+        // The engine passes an activity's input as a one-element parameter array: the claim must stand for the value,
+        // not for the array, or the activity receives an array where it expects its input.
+        var blobs = new InMemoryBlobStore();
+        await using var host = await TestEngine.StartAsync(Catalog(), Offloading(blobs));
+
+        var result = await host.RunAsync(nameof(LargeInputWorkflow), 200_000, "offload-activity-input-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(LargeResultActivity.Digest(LargeResultActivity.Value(200_000)), result.ReadOutputAs<string>());
+        Assert.Contains(blobs.Keys, k => k.StartsWith(BlobKey.PayloadPrefix, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -101,3 +101,16 @@ public static class Stages
 
     public static string AssetId(int index) => $"image-{index:D3}";
 }
+
+/// <summary>Hands an activity an input of <c>input</c> characters and returns the activity's digest of it.</summary>
+public sealed class LargeInputWorkflow : TaskOrchestrator<int, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, int input)
+        => context.CallActivityAsync<string>(nameof(DigestActivity), LargeResultActivity.Value(input));
+}
+
+/// <summary>The digest of its input, as <see cref="LargeResultActivity.Digest"/> computes it.</summary>
+public sealed class DigestActivity : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(LargeResultActivity.Digest(input));
+}
