@@ -505,7 +505,10 @@ public sealed class JobsApi(
         try
         {
             JobWorkflows.TryGet(type, out var workflow);
-            await client.ScheduleNewOrchestrationInstanceAsync(workflow, workflowInput(jobId, request), new StartOrchestrationOptions(jobId), cancellationToken);
+            using (PayloadScope.ForJob(jobId, workflow))
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(workflow, workflowInput(jobId, request), new StartOrchestrationOptions(jobId), cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -557,7 +560,10 @@ public sealed class JobsApi(
         }
 
         var input = new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse, RequestStored = true };
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(LectureMediaWorkflow), input, new StartOrchestrationOptions(jobId), cancellationToken);
+        using (PayloadScope.ForJob(jobId, nameof(LectureMediaWorkflow)))
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(LectureMediaWorkflow), input, new StartOrchestrationOptions(jobId), cancellationToken);
+        }
     }
 
     private async Task<IReadOnlyList<StepRecord>> ReadStepsAsync(JobStatusState state, CancellationToken cancellationToken)

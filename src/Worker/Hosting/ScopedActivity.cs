@@ -16,6 +16,7 @@ internal sealed class ScopedActivity(TaskName name, Type activityType, IServiceS
 
     public override async Task<string> RunAsync(TaskContext context, string input)
     {
+        using var payloads = JobPayloadScope.For(context.OrchestrationInstance?.InstanceId, name.Name);
         await using var scope = scopes.CreateAsyncScope();
         var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, activityType);
         return await shims.CreateActivity(name, activity).RunAsync(context, input);

@@ -18,6 +18,7 @@ internal sealed class ScopedEntity(TaskName name, Type entityType, IServiceScope
     {
         ArgumentNullException.ThrowIfNull(operations);
         var id = EntityId.FromString(operations.InstanceId ?? throw new ArgumentException("The entity batch has no instance id.", nameof(operations)));
+        using var payloads = JobPayloadScope.For(id.Key, name.Name);
         await using var scope = scopes.CreateAsyncScope();
         var entity = (ITaskEntity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, entityType);
         return await shims.CreateEntity(name, entity, id).ExecuteOperationBatchAsync(operations);

@@ -23,6 +23,11 @@ internal sealed class SdkOrchestration(TaskName name, Func<ITaskOrchestrator> cr
 
     public override Task<string> Execute(OrchestrationContext context, string input)
     {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The workflow's continuations capture the scope with the execution context, so it covers every payload the
+        // workflow serializes in this episode, not only those before Execute returns.
+        using var payloads = JobPayloadScope.For(context.OrchestrationInstance?.InstanceId, name.Name);
         shim ??= shims.CreateOrchestration(name, createOrchestrator(), Parent);
         return shim.Execute(context, input);
     }
