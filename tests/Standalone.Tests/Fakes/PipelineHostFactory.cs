@@ -77,6 +77,7 @@ public class PipelineHostFactory : WebApplicationFactory<Program>
         ["Pipeline:DurableTask:MaxConcurrentActivities"] = "8",
         ["Pipeline:DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
         ["Pipeline:DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:30",
+        ["Pipeline:DurableTask:ControlQueueVisibilityTimeout"] = "00:00:05",
         ["Pipeline:DurableTask:LeaseInterval"] = "00:00:05",
         ["Pipeline:DurableTask:LeaseRenewInterval"] = "00:00:02",
         ["Pipeline:DurableTask:LeaseAcquireInterval"] = "00:00:01",
