@@ -12,7 +12,7 @@ using Pipeline.Domain.Workflows;
 namespace Pipeline.Domain;
 
 /// <summary>
-/// Every workflow, activity and entity of Pipeline. Both hosts read it: the in-process runtime resolves names through
+/// Every workflow, activity and entity of Pipeline. Both hosts read it: the standalone engine registers each entry through
 /// it, and the Azure Functions app declares exactly one function per entry (a test keeps them in step).
 /// </summary>
 public static class PipelineCatalog

@@ -1,11 +1,10 @@
 using System.Text;
-using System.Text.Json;
 using DurableTask.Core.History;
 using Pipeline.Worker;
 
 namespace Pipeline.Testing;
 
-/// <summary>Reads facts out of the engine's stored histories: attempts per asset, history size per job.</summary>
+/// <summary>Reads facts out of the engine's stored histories: a job's instances, its events and payload bytes.</summary>
 public static class HistoryQueries
 {
     /// <summary>The stored history of an instance's current execution.</summary>
@@ -27,25 +26,6 @@ public static class HistoryQueries
         }
 
         return ids;
-    }
-
-    /// <summary>How many times an activity was scheduled for each asset id (every attempt is in history), over a job's instances.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> AttemptsByAssetAsync(this DurableTaskEngine engine, string jobId)
-    {
-        var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in await engine.InstancesOfJobAsync(jobId))
-        {
-            foreach (var scheduled in (await engine.HistoryAsync(id)).OfType<TaskScheduledEvent>())
-            {
-                if (scheduled.Input is { } input && input.StartsWith('{')
-                    && JsonDocument.Parse(input).RootElement.TryGetProperty("assetId", out var asset))
-                {
-                    attempts[asset.GetString()!] = attempts.GetValueOrDefault(asset.GetString()!) + 1;
-                }
-            }
-        }
-
-        return attempts;
     }
 
     /// <summary>

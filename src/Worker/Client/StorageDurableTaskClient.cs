@@ -417,9 +417,27 @@ public sealed class StorageDurableTaskClient : DurableTaskClient
             SerializedInput = includesPayloads ? state.Input : null,
             SerializedOutput = includesPayloads ? state.Output : null,
             SerializedCustomStatus = includesPayloads ? state.Status : null,
-            FailureDetails = state.FailureDetails.ToSdk(),
+            FailureDetails = state.FailureDetails.ToSdk() ?? FailureFromOutput(state),
             Tags = state.Tags is { Count: > 0 } tags ? new Dictionary<string, string>(tags, StringComparer.Ordinal) : new Dictionary<string, string>(),
         };
+
+    /// <summary>
+    /// The Azure Storage backend keeps no failure details on a failed instance's state; its output is the failure as
+    /// "{error type}: {message}".
+    /// </summary>
+    private static TaskFailureDetails? FailureFromOutput(Core.OrchestrationState state)
+    {
+        if (state.OrchestrationStatus != Core.OrchestrationStatus.Failed || string.IsNullOrEmpty(state.Output))
+        {
+            return null;
+        }
+
+        var output = state.Output;
+        var separator = output.IndexOf(": ", StringComparison.Ordinal);
+        return separator > 0 && !output[..separator].Contains(' ', StringComparison.Ordinal)
+            ? new TaskFailureDetails(output[..separator], output[(separator + 2)..], null, null, null)
+            : new TaskFailureDetails("(unknown)", output, null, null, null);
+    }
 
     private static DateTimeOffset AsUtc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 

@@ -96,6 +96,37 @@ public sealed class HostProcess : IDisposable
         await service.DeleteAsync();
     }
 
+    /// <summary>The asset ids whose completion the job's recorded history holds (what a replay will never schedule again).</summary>
+    public static async Task<HashSet<string>> RecordedCompletionsAsync(string taskHubName, string instanceId)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(PipelineHostFactory.EngineSettings(PipelineHostFactory.SharedConnectionString(), taskHubName))
+            .Build();
+        var options = configuration.GetSection(DurableTaskHubOptions.SectionName).Get<DurableTaskHubOptions>()!;
+        using var service = new AzureStorageOrchestrationService(options.ToServiceSettings());
+        var completed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>([instanceId]);
+        while (pending.TryDequeue(out var id))
+        {
+            // A split stage's assets complete in its child orchestrations.
+            var events = (await StoredHistory.ReadAsync(service, id))?.Events ?? [];
+            foreach (var child in events.OfType<DurableTask.Core.History.SubOrchestrationInstanceCreatedEvent>())
+            {
+                pending.Enqueue(child.InstanceId);
+            }
+
+            foreach (var done in events.OfType<DurableTask.Core.History.TaskCompletedEvent>())
+            {
+                if (done.Result is { } result && result.StartsWith('{') && System.Text.Json.JsonDocument.Parse(result).RootElement.TryGetProperty("assetId", out var asset))
+                {
+                    completed.Add(asset.GetString()!);
+                }
+            }
+        }
+
+        return completed;
+    }
+
     public static HostProcess Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

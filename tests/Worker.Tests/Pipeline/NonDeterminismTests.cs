@@ -29,11 +29,11 @@ public sealed class NonDeterminismTests
             var result = await second.CompleteAsync(instanceId);
 
             Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-            // The client reads the failure from the instance's output until it maps failure details from the backend.
-            var failure = result.FailureDetails is { } details ? $"{details.ErrorType}: {details.ErrorMessage}" : result.SerializedOutput;
-            Assert.Contains("NonDeterministicOrchestrationException", failure, StringComparison.Ordinal);
-            Assert.Contains($"'{nameof(SimulatedAssetActivity)}'", failure, StringComparison.Ordinal);
-            Assert.Contains($"'{nameof(GatedAssetActivity)}'", failure, StringComparison.Ordinal);
+            // Visible through the client as the failure's type and message.
+            var details = Assert.IsType<TaskFailureDetails>(result.FailureDetails);
+            Assert.EndsWith(nameof(NonDeterministicOrchestrationException), details.ErrorType, StringComparison.Ordinal);
+            Assert.Contains($"'{nameof(SimulatedAssetActivity)}'", details.ErrorMessage, StringComparison.Ordinal);
+            Assert.Contains($"'{nameof(GatedAssetActivity)}'", details.ErrorMessage, StringComparison.Ordinal);
             var ended = Assert.Single((await second.Engine.HistoryAsync(instanceId)).OfType<ExecutionCompletedEvent>());
             Assert.Equal(typeof(NonDeterministicOrchestrationException).FullName, ended.FailureDetails?.ErrorType);
             Assert.Equal(0, second.Log.Count("versioned-changed-b"));

@@ -109,8 +109,7 @@ public sealed class PayloadOffloadTests
         var result = await host.RunAsync(nameof(LargeResultWorkflow), 2 * 1024 * 1024, "offload-too-big");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-        var failure = result.FailureDetails is { } details ? $"{details.ErrorType}: {details.ErrorMessage}" : result.SerializedOutput;
-        Assert.Contains("over the limit of 1048576 bytes", failure, StringComparison.Ordinal);
+        Assert.Contains("over the limit of 1048576 bytes", Assert.IsType<TaskFailureDetails>(result.FailureDetails).ErrorMessage, StringComparison.Ordinal);
         var failed = Assert.Single((await host.Engine.HistoryAsync("offload-too-big")).OfType<TaskFailedEvent>());
         Assert.Equal(typeof(PayloadTooLargeException).FullName, failed.FailureDetails?.ErrorType);
         Assert.Contains("1048576", failed.FailureDetails!.ErrorMessage, StringComparison.Ordinal);

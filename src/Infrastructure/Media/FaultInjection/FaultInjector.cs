@@ -10,7 +10,7 @@ namespace Pipeline.Infrastructure.Media.FaultInjection;
 /// The one place fault injection is decided and applied; the per-port decorators only name the port and the call key.
 /// A decision depends on (seed, port, call key, attempt) alone — the attempt is how many times this process has seen
 /// the key before — so a rerun with the same seed makes the same calls fail, and a retried call can succeed.
-/// Latency is awaited on the injected <see cref="TimeProvider"/>, so tests run it in virtual time.
+/// Latency is awaited on the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class FaultInjector(IOptions<FaultInjectionOptions> options, TimeProvider timeProvider)
 {
