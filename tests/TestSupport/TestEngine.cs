@@ -66,24 +66,36 @@ public sealed class TestEngine : IAsyncDisposable
     /// <summary>
     /// Starts an engine for <paramref name="catalog"/>; <paramref name="configure"/> adds the services activities need.
     /// The converter is the registered <see cref="DataConverter"/> (the claim-check one when storage is registered),
-    /// else the plain payload JSON.
+    /// else the plain payload JSON; <paramref name="tune"/> changes the test settings (e.g. extended sessions).
     /// </summary>
     public static async Task<TestEngine> StartAsync(
         DurableCatalog catalog,
         Action<IServiceCollection>? configure = null,
         int maxConcurrentActivities = 8,
         string? taskHubName = null,
-        ExecutionLog? log = null)
+        ExecutionLog? log = null,
+        Action<DurableTaskHubOptions>? tune = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var options = TestOptions(await TestStorage.ConnectionStringAsync(), taskHubName, maxConcurrentActivities);
+        tune?.Invoke(options);
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(log ?? new ExecutionLog());
         configure?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         var host = new TestEngine(catalog, options, provider, provider.GetService<DataConverter>() ?? JsonPayloadConverter.Instance);
-        await host.Engine.StartAsync();
+        try
+        {
+            await host.Engine.StartAsync();
+        }
+        catch
+        {
+            await host.Engine.DisposeAsync();
+            await provider.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 

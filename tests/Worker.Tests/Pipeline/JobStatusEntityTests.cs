@@ -20,12 +20,39 @@ public sealed class JobStatusEntityTests
 
     private static DurableCatalog Catalog() => new DurableCatalog()
         .AddActivity<SimulatedAssetActivity>()
+        .AddActivity<DigestActivity>()
+        .AddWorkflow<StatusLifecycleWorkflow>()
         .AddWorkflow<FanOutChunkWorkflow>()
         .AddEntity<JobStatusEntity>();
 
     private static Action<IServiceCollection> Services(InMemoryBlobStore blobs) => services => services
         .AddSingleton<IBlobStore>(blobs)
         .AddOptions<JobStatusOptions>().Configure(o => o.OverflowThresholdBytes = OverflowThresholdBytes);
+
+    [Fact]
+    public async Task StartThenComplete_FromOneWorkflow_EndsCompleted()
+    {
+        var blobs = new InMemoryBlobStore();
+        await using var host = await TestEngine.StartAsync(Catalog(), Services(blobs));
+        const string jobId = "status-lifecycle";
+
+        var result = await host.RunAsync(nameof(StatusLifecycleWorkflow), jobId, jobId);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var final = await StateAsync(host, JobStatusEntity.IdFor(jobId), s => s.EndedAt is not null);
+        Assert.Equal(JobStatus.Completed, final.Status);
+    }
+
+    [Fact]
+    public async Task Start_ExtendedSessionsWithEntities_IsRefusedNamingTheSetting()
+    {
+        // With extended sessions the entity above ends Pending → Completed refused: its Start was lost.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => TestEngine.StartAsync(Catalog(), Services(new InMemoryBlobStore()), tune: o => o.ExtendedSessions = true));
+
+        Assert.Contains("Pipeline:DurableTask:ExtendedSessions", error.Message, StringComparison.Ordinal);
+        Assert.Contains("jobstatusentity", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
 
     [Fact]
     public async Task FanOutOfAStage_ReportsEveryAsset_StepsOverflowIntoBlobsAndTheWholeLogReadsBack()

@@ -114,3 +114,16 @@ public sealed class DigestActivity : TaskActivity<string, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(LargeResultActivity.Digest(input));
 }
+
+/// <summary>A job's status from start to completion, with an activity between the two signals (two episodes at least).</summary>
+public sealed class StatusLifecycleWorkflow : TaskOrchestrator<string, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        var status = Pipeline.Domain.Status.JobStatusEntity.IdFor(input);
+        await context.Entities.SignalEntityAsync(status, nameof(Pipeline.Domain.Status.JobStatusEntity.Start), new Pipeline.Domain.Status.StartJob { JobType = Pipeline.Domain.Jobs.JobType.LectureMedia, At = context.CurrentUtcDateTime });
+        var digest = await context.CallActivityAsync<string>(nameof(DigestActivity), input);
+        await context.Entities.SignalEntityAsync(status, nameof(Pipeline.Domain.Status.JobStatusEntity.Complete), new Pipeline.Domain.Status.CompleteJob { At = context.CurrentUtcDateTime });
+        return digest;
+    }
+}
