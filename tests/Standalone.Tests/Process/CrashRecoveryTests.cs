@@ -35,24 +35,24 @@ public sealed class CrashRecoveryTests
             HashSet<string> committed;
             using (var first = HostProcess.Start(root.FullName, arguments, environment))
             {
-                await WaitHealthyAsync(http, first);
+                await first.WaitHealthyAsync(http, Deadline);
                 Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/jobs/lecture-media", Lectures.Json(body))).StatusCode);
                 committed = await WaitForSomeButNotAllAsync(http, first);
                 first.Kill();
             }
 
-            var beforeRestart = Generations(log);
+            var beforeRestart = HostProcess.Generations(log);
             Assert.All(committed, id => Assert.True(beforeRestart.GetValueOrDefault(id) >= 1, $"{id} was reported succeeded but never written"));
 
             using (var second = HostProcess.Start(root.FullName, arguments, environment))
             {
-                await WaitHealthyAsync(http, second);
-                var job = await WaitFinishedAsync(http, second);
+                await second.WaitHealthyAsync(http, Deadline);
+                var job = await second.WaitFinishedAsync(http, "crash-job", Deadline);
                 Assert.Equal("Completed", job.GetProperty("status").GetString());
                 var assets = job.GetProperty("assets").EnumerateArray().ToList();
                 Assert.True(committed.Count < assets.Count, "the kill came after every asset had finished");
 
-                var generations = Generations(log);
+                var generations = HostProcess.Generations(log);
                 foreach (var asset in assets.Where(a => a.TryGetProperty("length", out _)))
                 {
                     var id = asset.GetProperty("id").GetString()!;
@@ -85,39 +85,6 @@ public sealed class CrashRecoveryTests
         return settings;
     }
 
-    /// <summary>Generations per asset id, from the log's keys <c>jobs/{jobId}/{stage}/{assetId}.{ext}</c>.</summary>
-    private static Dictionary<string, int> Generations(string log)
-        => !File.Exists(log)
-            ? []
-            : File.ReadAllLines(log).Where(l => l.Length > 0)
-                .Select(l => Path.GetFileNameWithoutExtension(l.Split('/')[^1]))
-                .GroupBy(id => id, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private static async Task WaitHealthyAsync(HttpClient http, HostProcess host)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
-            try
-            {
-                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"The host did not become healthy: {host.Output}");
-    }
-
     private static async Task<HashSet<string>> WaitForSomeButNotAllAsync(HttpClient http, HostProcess host)
     {
         var deadline = DateTime.UtcNow + Deadline;
@@ -141,24 +108,5 @@ public sealed class CrashRecoveryTests
 
         Assert.Fail($"The job never got half-way: {host.Output}");
         return [];
-    }
-
-    private static async Task<JsonElement> WaitFinishedAsync(HttpClient http, HostProcess host)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
-            var job = JsonDocument.Parse(await http.GetStringAsync("/api/jobs/crash-job")).RootElement.Clone();
-            if (job.GetProperty("status").GetString() is not ("Running" or "Pending"))
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"The job did not finish after the restart: {host.Output}");
-        return default;
     }
 }

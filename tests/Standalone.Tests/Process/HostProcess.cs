@@ -127,6 +127,60 @@ public sealed class HostProcess : IDisposable
         return completed;
     }
 
+    /// <summary>Generations per asset id, from a generation log's keys <c>jobs/{jobId}/{stage}/{assetId}.{ext}</c>.</summary>
+    public static Dictionary<string, int> Generations(string log)
+        => !File.Exists(log)
+            ? []
+            : File.ReadAllLines(log).Where(l => l.Length > 0)
+                .Select(l => Path.GetFileNameWithoutExtension(l.Split('/')[^1]))
+                .GroupBy(id => id, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Returns once the host answers its health route; fails if the process exits or the deadline passes.</summary>
+    public async Task WaitHealthyAsync(HttpClient http, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (DateTime.UtcNow < until)
+        {
+            Assert.False(Process.HasExited, $"The host exited: {Output}");
+            try
+            {
+                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The host did not become healthy: {Output}");
+    }
+
+    /// <summary>The job's view once it is neither Pending nor Running; fails if the process exits or the deadline passes.</summary>
+    public async Task<System.Text.Json.JsonElement> WaitFinishedAsync(HttpClient http, string jobId, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (DateTime.UtcNow < until)
+        {
+            Assert.False(Process.HasExited, $"The host exited: {Output}");
+            var job = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/jobs/{jobId}")).RootElement.Clone();
+            if (job.GetProperty("status").GetString() is not ("Running" or "Pending"))
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Job '{jobId}' did not finish: {Output}");
+        return default;
+    }
+
     public static HostProcess Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

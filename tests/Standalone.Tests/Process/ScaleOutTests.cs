@@ -44,8 +44,8 @@ public sealed class ScaleOutTests
             using (var a = HostProcess.Start(root.FullName, Arguments(root.FullName, portA, logA), environment))
             {
                 // The first host to start owns the one partition; the second only shares activities until it goes.
-                await WaitHealthyAsync(httpA, a);
-                await WaitHealthyAsync(httpB, b);
+                await a.WaitHealthyAsync(httpA, Deadline);
+                await b.WaitHealthyAsync(httpB, Deadline);
                 Assert.Equal(HttpStatusCode.Accepted, (await httpA.PostAsync("/api/jobs/lecture-media", Lectures.Json(body))).StatusCode);
                 await WaitForSucceededAsync(httpB, b, atLeast: Assets / 4);
                 a.Kill();
@@ -53,7 +53,7 @@ public sealed class ScaleOutTests
 
             var committed = await HostProcess.RecordedCompletionsAsync(hub, JobId);
 
-            var job = await WaitFinishedAsync(httpB, b);
+            var job = await b.WaitFinishedAsync(httpB, JobId, Deadline);
             Assert.Equal("Completed", job.GetProperty("status").GetString());
             var assets = job.GetProperty("assets").EnumerateArray().ToList();
             Assert.Equal(Assets, assets.Count);
@@ -68,7 +68,7 @@ public sealed class ScaleOutTests
                 Assert.Equal(asset.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
             }
 
-            var (byA, byB) = (Generations(logA), Generations(logB));
+            var (byA, byB) = (HostProcess.Generations(logA), HostProcess.Generations(logB));
             Assert.True(byA.Count > 0 && byB.Count > 0, $"both hosts generate: {byA.Count} assets by the first, {byB.Count} by the second");
             var generations = byA.Concat(byB).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
             Assert.All(assets, asset => Assert.True(generations.GetValueOrDefault(asset.GetProperty("id").GetString()!) >= 1));
@@ -89,39 +89,6 @@ public sealed class ScaleOutTests
         settings["Pipeline:Media:FaultInjection:Latency:Distribution"] = "Fixed";
         settings["Pipeline:Media:FaultInjection:Latency:FixedMilliseconds"] = "200";
         return [$"--urls=http://127.0.0.1:{port}", .. settings.Select(s => $"--{s.Key}={s.Value}")];
-    }
-
-    /// <summary>Generations per asset id, from a log's keys <c>jobs/{jobId}/{stage}/{assetId}.{ext}</c>.</summary>
-    private static Dictionary<string, int> Generations(string log)
-        => !File.Exists(log)
-            ? []
-            : File.ReadAllLines(log).Where(l => l.Length > 0)
-                .Select(l => Path.GetFileNameWithoutExtension(l.Split('/')[^1]))
-                .GroupBy(id => id, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private static async Task WaitHealthyAsync(HttpClient http, HostProcess host)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
-            try
-            {
-                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"The host did not become healthy: {host.Output}");
     }
 
     /// <summary>Returns once the job reports at least <paramref name="atLeast"/> assets succeeded.</summary>
@@ -145,24 +112,5 @@ public sealed class ScaleOutTests
         }
 
         Assert.Fail($"The job never got a quarter of the way: {host.Output}");
-    }
-
-    private static async Task<JsonElement> WaitFinishedAsync(HttpClient http, HostProcess host)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(host.Process.HasExited, $"The host exited: {host.Output}");
-            var job = JsonDocument.Parse(await http.GetStringAsync($"/api/jobs/{JobId}")).RootElement.Clone();
-            if (job.GetProperty("status").GetString() is not ("Running" or "Pending"))
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"The job did not finish after the kill: {host.Output}");
-        return default;
     }
 }

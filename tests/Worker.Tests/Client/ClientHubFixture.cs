@@ -11,7 +11,7 @@ using SdkDataConverter = Microsoft.DurableTask.DataConverter;
 namespace Pipeline.Worker.Tests.Client;
 
 /// <summary>
-/// For one test class: its own Azurite, a fresh task hub on it, DurableTask.Core's TaskHubWorker running the test
+/// For one test class: a fresh task hub on the test process's Azurite, DurableTask.Core's TaskHubWorker running the test
 /// orchestrations, activities and SDK entities, and the <see cref="StorageDurableTaskClient"/> under test.
 /// </summary>
 public sealed class ClientHubFixture : IAsyncLifetime
@@ -19,7 +19,6 @@ public sealed class ClientHubFixture : IAsyncLifetime
     public const string CounterName = "counter";
     public const string TallyName = "tally";
 
-    private AzuriteProcess? azurite;
     private TaskHubWorker? worker;
 
     /// <summary>The converter the client and the test orchestrations share.</summary>
@@ -45,11 +44,11 @@ public sealed class ClientHubFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        azurite = await AzuriteProcess.StartAsync();
+        var connectionString = await Pipeline.Testing.TestStorage.ConnectionStringAsync();
         Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = "client" + Guid.NewGuid().ToString("N")[..12],
-            StorageAccountClientProvider = new StorageAccountClientProvider(azurite.ConnectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             PartitionCount = 1,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
             UseSeparateQueueForEntityWorkItems = true,
@@ -85,12 +84,15 @@ public sealed class ClientHubFixture : IAsyncLifetime
         if (worker is not null)
         {
             await worker.StopAsync(isForced: true);
-            worker.Dispose();
         }
 
-        if (azurite is not null)
+        // The shared Azurite outlives this class: leave nothing of the hub behind.
+        if (Service is not null)
         {
-            await azurite.DisposeAsync();
+            await Service.DeleteAsync();
         }
+
+        worker?.Dispose();
+        Service?.Dispose();
     }
 }
