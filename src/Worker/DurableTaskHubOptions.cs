@@ -58,6 +58,16 @@ public sealed class DurableTaskHubOptions
     /// <summary>Keep an orchestration's state in memory between its work items instead of replaying from storage.</summary>
     public bool ExtendedSessions { get; set; }
 
+    /// <summary>
+    /// This process's name in partition leases. Empty: the machine name and the process id, so that several hosts on one
+    /// machine are distinct owners (the backend's default, the machine name alone, lets two of them own one partition
+    /// at once and run its episodes twice).
+    /// </summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>The worker id the backend is given.</summary>
+    public string EffectiveWorkerId => string.IsNullOrWhiteSpace(WorkerId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : WorkerId;
+
     /// <summary>How long a dequeued activity message stays invisible; a crashed worker's activities reappear after it.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -105,6 +115,7 @@ public sealed class DurableTaskHubOptions
             LeaseInterval = LeaseInterval,
             LeaseRenewInterval = LeaseRenewInterval,
             LeaseAcquireInterval = LeaseAcquireInterval,
+            WorkerId = EffectiveWorkerId,
 
             // Entity batches must reach TaskHubWorker's entity dispatcher (and so the registered TaskEntity objects):
             // without a separate queue the backend hands them to the orchestration dispatcher. The Durable Functions

@@ -58,6 +58,14 @@ public sealed class DurableTaskHubOptionsTests
         Assert.NotNull(settings.StorageAccountClientProvider);
     }
 
+    [Fact]
+    public void ToServiceSettings_NoWorkerId_NamesThisProcessSoHostsOnOneMachineAreDistinctOwners()
+    {
+        // Two hosts that share a worker id both own a partition's lease and run its episodes twice.
+        Assert.Equal($"{Environment.MachineName}-{Environment.ProcessId}", new DurableTaskHubOptions().ToServiceSettings().WorkerId);
+        Assert.Equal("vm-7", new DurableTaskHubOptions { WorkerId = "vm-7" }.ToServiceSettings().WorkerId);
+    }
+
     [Theory]
     [InlineData("UseDevelopmentStorage=true", true)]
     [InlineData("DefaultEndpointsProtocol=http;AccountName=a;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/a;QueueEndpoint=http://localhost:2/a;TableEndpoint=http://127.0.0.1:3/a;", true)]
