@@ -61,28 +61,14 @@ internal static class FanOutThroughputBenchmark
 
     private static async Task<Run> RunOnceAsync(BenchStorage storage, RequestCounter counter, HubSettings settings, int count, int chunk, int window)
     {
-        var catalog = new DurableCatalog().AddWorkflow<FanOutChunkWorkflow>().AddActivity<SimulatedAssetActivity>().AddEntity<JobStatusEntity>();
-        await using var host = await BenchEngine.StartAsync(settings.Options(storage.ConnectionString), catalog, s => s
-            .AddSingleton<ExecutionLog>()
-            .AddSingleton<IBlobStore, InMemoryBlobStore>()
-            .AddOptions<JobStatusOptions>());
+        await using var host = await FanOutRun.StartAsync(storage, settings);
         var jobId = $"throughput-{Guid.NewGuid():N}"[..24];
-        var request = new FanOutRequest
-        {
-            JobId = jobId,
-            Stage = "images",
-            Activity = nameof(SimulatedAssetActivity),
-            Tasks = [.. Enumerable.Range(0, count).Select(i => AssetTask.For($"a{i:D5}", new SimulatedAsset($"a{i:D5}", 0)))],
-            Window = window,
-            ChunkSize = chunk,
-        };
+        var request = FanOutRun.Request(jobId, Enumerable.Range(0, count).Select(i => AssetTask.For($"a{i:D5}", new SimulatedAsset($"a{i:D5}", 0))), window, chunk);
         var before = counter.Take(storage);
-        var clock = Stopwatch.StartNew();
-        await host.RunAsync(nameof(FanOutChunkWorkflow), request, jobId, TimeSpan.FromMinutes(15));
-        clock.Stop();
+        var (_, elapsed) = await host.RunCompletedAsync(nameof(FanOutChunkWorkflow), request, jobId, TimeSpan.FromMinutes(15));
         var requests = counter.Take(storage) - before;
-        var executed = host.Services.GetRequiredService<ExecutionLog>().Counts.Values.Sum();
-        return executed == count ? new Run(clock.Elapsed, requests) : throw new InvalidOperationException($"{executed} activity executions for {count} assets.");
+        var executed = host.Log.Counts.Values.Sum();
+        return executed == count ? new Run(elapsed, requests) : throw new InvalidOperationException($"{executed} activity executions for {count} assets.");
     }
 
     /// <summary>Requests per second of <see cref="RawClients"/> clients each looping send, receive and delete on its own queue.</summary>

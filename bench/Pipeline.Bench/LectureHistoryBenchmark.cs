@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using DurableTask.Core.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pipeline.Domain;
 using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Lecture;
@@ -67,20 +67,18 @@ internal static class LectureHistoryBenchmark
 
     private static async Task<Row> RunOnceAsync(BenchStorage storage, HubSettings settings, IConfiguration configuration, int segments, string jobId)
     {
-        await using var host = await BenchEngine.StartAsync(settings.Options(storage.ConnectionString), PipelineCatalog.Create(), s =>
+        await using var host = await TestEngine.StartAsync(settings.Options(storage.ConnectionString), PipelineCatalog.Create(), s =>
         {
-            s.AddSingleton(configuration);
+            s.AddLogging(b => b.AddSimpleConsole()).AddSingleton(configuration);
             s.AddPipelineDomain().AddPipelineStorage().AddPipelineJobStore().AddPipelineMedia();
         });
         var request = Lecture(segments);
         await host.Services.GetRequiredService<LectureRequestStore>().SaveAsync(jobId, request, CancellationToken.None);
-        var clock = Stopwatch.StartNew();
-        var result = await host.RunAsync(
+        var (result, elapsed) = await host.RunCompletedAsync(
             nameof(LectureMediaWorkflow),
             new LectureMediaJob { JobId = jobId, Request = request, Reuse = [], RequestStored = true },
             jobId,
             TimeSpan.FromMinutes(10));
-        clock.Stop();
         var summary = result.ReadOutputAs<JobSummary>()!;
         var instances = await host.Engine.InstancesOfJobAsync(jobId);
         var reports = 0;
@@ -92,7 +90,7 @@ internal static class LectureHistoryBenchmark
         return new Row(
             summary.Total,
             instances.Count,
-            clock.Elapsed,
+            elapsed,
             reports,
             await host.Engine.HistoryEventsOfJobAsync(jobId),
             await host.Engine.HistoryPayloadBytesOfJobAsync(jobId));

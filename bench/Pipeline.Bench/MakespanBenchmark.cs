@@ -50,24 +50,11 @@ internal static class MakespanBenchmark
 
     private static async Task<TimeSpan> RunOnceAsync(BenchStorage storage, HubSettings settings, IReadOnlyList<SimulatedAsset> assets, int window, int chunk, bool withCost)
     {
-        var catalog = new DurableCatalog().AddWorkflow<FanOutChunkWorkflow>().AddActivity<SimulatedAssetActivity>().AddEntity<JobStatusEntity>();
-        await using var host = await BenchEngine.StartAsync(settings.Options(storage.ConnectionString), catalog, s => s
-            .AddSingleton<ExecutionLog>()
-            .AddSingleton<IBlobStore, InMemoryBlobStore>()
-            .AddOptions<JobStatusOptions>());
+        await using var host = await FanOutRun.StartAsync(storage, settings);
         var jobId = $"makespan-{Guid.NewGuid():N}"[..24];
-        var request = new FanOutRequest
-        {
-            JobId = jobId,
-            Stage = "images",
-            Activity = nameof(SimulatedAssetActivity),
-            Tasks = [.. assets.Select(a => AssetTask.For(a.AssetId, a, withCost ? a.LatencyMs : null))],
-            Window = window,
-            ChunkSize = chunk,
-        };
-        var clock = Stopwatch.StartNew();
-        await host.RunAsync(nameof(FanOutChunkWorkflow), request, jobId, TimeSpan.FromMinutes(10));
-        return clock.Elapsed;
+        var request = FanOutRun.Request(jobId, assets.Select(a => AssetTask.For(a.AssetId, a, withCost ? a.LatencyMs : null)), window, chunk);
+        var (_, elapsed) = await host.RunCompletedAsync(nameof(FanOutChunkWorkflow), request, jobId, TimeSpan.FromMinutes(10));
+        return elapsed;
     }
 
     /// <summary>Greedy list scheduling on <paramref name="slots"/> machines, in the given order (milliseconds).</summary>

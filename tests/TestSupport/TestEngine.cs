@@ -76,9 +76,20 @@ public sealed class TestEngine : IAsyncDisposable
         ExecutionLog? log = null,
         Action<DurableTaskHubOptions>? tune = null)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
         var options = TestOptions(await TestStorage.ConnectionStringAsync(), taskHubName, maxConcurrentActivities);
         tune?.Invoke(options);
+        return await StartAsync(options, catalog, configure, log);
+    }
+
+    /// <summary>Starts an engine on a task hub of the caller's <paramref name="options"/> (benchmarks compare settings).</summary>
+    public static async Task<TestEngine> StartAsync(
+        DurableTaskHubOptions options,
+        DurableCatalog catalog,
+        Action<IServiceCollection>? configure = null,
+        ExecutionLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(log ?? new ExecutionLog());
@@ -99,17 +110,17 @@ public sealed class TestEngine : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Schedules <paramref name="workflow"/> and waits for it to end.</summary>
-    public async Task<OrchestrationMetadata> RunAsync(string workflow, object? input, string? instanceId = null)
+    /// <summary>Schedules <paramref name="workflow"/> and waits for it to end (within <see cref="Timeout"/> unless given).</summary>
+    public async Task<OrchestrationMetadata> RunAsync(string workflow, object? input, string? instanceId = null, TimeSpan? within = null)
     {
         var id = await Client.ScheduleNewOrchestrationInstanceAsync(workflow, input, new StartOrchestrationOptions { InstanceId = instanceId });
-        return await CompleteAsync(id);
+        return await CompleteAsync(id, within);
     }
 
     /// <summary>Waits for an instance to end (completed, failed or terminated), inputs and outputs included.</summary>
-    public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)
+    public async Task<OrchestrationMetadata> CompleteAsync(string instanceId, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(within ?? Timeout);
         return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
     }
 
