@@ -46,6 +46,21 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// <summary>True when this launcher started a process (and so stops it on dispose).</summary>
     public bool StartedProcess => process is not null;
 
+    /// <summary>Processor time the emulator process used so far (user and system); null when this launcher started none.</summary>
+    public TimeSpan? ProcessorTime
+    {
+        get
+        {
+            if (process is null)
+            {
+                return null;
+            }
+
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>What Azurite printed so far (bounded).</summary>
     public string Output
     {
