@@ -520,6 +520,12 @@ public sealed class JobsApi(
                 // The record changed or went away while it was looked at (a failed start undid it): start afresh.
                 continue;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whether the store wrote the record is unknown; if it did, the next identical start finishes the job.
+                ApiLog.StartFailed(logger, jobId, e);
+                return Problems.Unavailable($"Job '{jobId}' could not be started: the job store did not answer. Send the same request again.");
+            }
 
             return await RunCreatedAsync(plan, created.ETag!, baseUrl, cancellationToken);
         }
