@@ -39,6 +39,9 @@ public sealed class JobsApi(
 
     private static readonly JobStatus[] Finished = [JobStatus.Completed, JobStatus.CompletedWithErrors, JobStatus.Failed, JobStatus.Cancelled];
 
+    /// <summary>How often a start looks again when the record it found changed or went away under it.</summary>
+    private const int MaxStartAttempts = 5;
+
     private JobsApiOptions Limits => options.Value;
 
     /// <summary>The blob that keeps a job's validated request, so a retry can run it again (the workflow's claim check).</summary>
@@ -99,7 +102,7 @@ public sealed class JobsApi(
         var record = new JobRecord
         {
             Id = jobId,
-            Type = type,
+            Type = JobType.LectureMedia,
             Request = new JobRequestSummary
             {
                 Title = request.Title,
@@ -116,30 +119,14 @@ public sealed class JobsApi(
             UpdatedAt = now,
         };
 
-        try
-        {
-            record = await jobs.CreateAsync(record, cancellationToken);
-        }
-        catch (JobAlreadyExistsException)
-        {
-            return await StartExistingAsync(jobId, sha256, request, requestJson, baseUrl, cancellationToken);
-        }
-
-        try
-        {
-            await ScheduleAsync(request, requestJson, [], cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Nothing is left behind when a start fails.
-            ApiLog.StartFailed(logger, jobId, e);
-            await blobs.DeleteAsync(RequestKey(jobId), CancellationToken.None);
-            await jobs.DeleteAsync(jobId, CancellationToken.None);
-            return Problems.Unavailable($"Job '{jobId}' could not be scheduled: {Problems.Cut(e.Message, 300)}");
-        }
-
-        ApiLog.Started(logger, jobId, type);
-        return Accepted(record.Id, baseUrl);
+        return await StartJobAsync(
+            new StartPlan(
+                record,
+                token => PutRequestAsync(jobId, requestJson, token),
+                token => blobs.DeleteAsync(RequestKey(jobId), token),
+                token => ScheduleAsync(request, [], token)),
+            baseUrl,
+            cancellationToken);
     }
 
     /// <summary><c>GET /api/jobs/{id}</c>; <paramref name="includeSteps"/> adds the execution-step log.</summary>
@@ -338,11 +325,12 @@ public sealed class JobsApi(
         await client.Entities.SignalEntityAsync(JobStatusEntity.IdFor(id), nameof(JobStatusEntity.ResetForRetry), new ResetJobForRetry { At = now }, cancellation: cancellationToken);
         try
         {
-            await ScheduleAsync(request, requestJson: null, record.Manifest, cancellationToken);
+            await ScheduleAsync(request, record.Manifest, cancellationToken);
         }
         catch (InvalidOperationException e)
         {
-            return Problems.Conflict($"Job '{id}' is already running again: {Problems.Cut(e.Message, 200)}");
+            ApiLog.RetryRefused(logger, id, e);
+            return Problems.Conflict($"Job '{id}' is already running again.");
         }
 
         ApiLog.Retried(logger, id, record.Manifest.Count(o => o.Status == AssetStatus.Succeeded), record.Manifest.Count(o => o.Status != AssetStatus.Succeeded));
@@ -480,85 +468,229 @@ public sealed class JobsApi(
         var request = withJobId(parsed!, jobId);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonPayloadConverter.Options)));
         var now = time.GetUtcNow();
-        try
+        var record = new JobRecord
         {
-            await jobs.CreateAsync(
-                new JobRecord
+            Id = jobId,
+            Type = type,
+            Request = new JobRequestSummary { Title = title(request), Sha256 = sha256 },
+            Status = JobStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        JobWorkflows.TryGet(type, out var workflow);
+        return await StartJobAsync(
+            new StartPlan(
+                record,
+                _ => Task.CompletedTask,
+                _ => Task.CompletedTask,
+                async token =>
                 {
-                    Id = jobId,
-                    Type = type,
-                    Request = new JobRequestSummary { Title = title(request), Sha256 = sha256 },
-                    Status = JobStatus.Pending,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                },
-                cancellationToken);
-        }
-        catch (JobAlreadyExistsException)
+                    using (PayloadScope.ForJob(jobId, workflow))
+                    {
+                        await client.ScheduleNewOrchestrationInstanceAsync(workflow, workflowInput(jobId, request), new StartOrchestrationOptions(jobId), token);
+                    }
+                }),
+            baseUrl,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a job whose request is valid; the order of writes and what each crash point leaves are in
+    /// docs/job-records.md ("Starting a job"). The record is the claim on the id: the start that creates it stores the
+    /// inputs and schedules; an identical start that finds it answers with the job, and finishes a start that has not
+    /// scheduled yet; a different body is refused. A start that fails undoes only what is still its own.
+    /// </summary>
+    private async Task<ApiResult> StartJobAsync(StartPlan plan, string baseUrl, CancellationToken cancellationToken)
+    {
+        var jobId = plan.Record.Id;
+        for (var attempt = 1; attempt <= MaxStartAttempts; attempt++)
         {
-            var existing = await jobs.GetAsync(jobId, cancellationToken);
-            return existing is not null && existing.Type == type && string.Equals(existing.Request.Sha256, sha256, StringComparison.Ordinal)
-                ? Accepted(jobId, baseUrl)
-                : Problems.Conflict($"Job '{jobId}' already exists with a different request; choose another jobId or send the same body.");
+            JobRecord created;
+            try
+            {
+                created = await jobs.CreateAsync(plan.Record, cancellationToken);
+            }
+            catch (JobAlreadyExistsException)
+            {
+                if (await JoinAsync(plan, baseUrl, cancellationToken) is { } joined)
+                {
+                    return joined;
+                }
+
+                // The record changed or went away while it was looked at (a failed start undid it): start afresh.
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whether the store wrote the record is unknown; if it did, the next identical start finishes the job.
+                ApiLog.StartFailed(logger, jobId, e);
+                return Problems.Unavailable($"Job '{jobId}' could not be started: the job store did not answer. Send the same request again.");
+            }
+
+            return await RunCreatedAsync(plan, created.ETag!, baseUrl, cancellationToken);
         }
 
+        ApiLog.StartContended(logger, jobId, MaxStartAttempts);
+        return Problems.Unavailable($"Job '{jobId}' is being started and undone by other requests at this moment; send the request again.");
+    }
+
+    /// <summary>This start created the record: store the inputs and schedule; on any failure undo what is still its own.</summary>
+    private async Task<ApiResult> RunCreatedAsync(StartPlan plan, string etag, string baseUrl, CancellationToken cancellationToken)
+    {
+        var jobId = plan.Record.Id;
         try
         {
-            JobWorkflows.TryGet(type, out var workflow);
-            using (PayloadScope.ForJob(jobId, workflow))
+            await plan.StoreInputs(cancellationToken);
+            await plan.Schedule(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+        {
+            ApiLog.StartFailed(logger, jobId, e);
+            var outcome = await UndoAsync(plan, etag, baseUrl);
+            if (e is OperationCanceledException)
             {
-                await client.ScheduleNewOrchestrationInstanceAsync(workflow, workflowInput(jobId, request), new StartOrchestrationOptions(jobId), cancellationToken);
+                throw;
+            }
+
+            return outcome;
+        }
+
+        ApiLog.Started(logger, jobId, plan.Record.Type);
+        return Accepted(jobId, baseUrl);
+    }
+
+    /// <summary>
+    /// Undoes a start that created the record and then failed. An instance that exists after all means the job was
+    /// scheduled (the call failed after reaching the engine, or an identical start scheduled it): 202. Otherwise, while
+    /// the record is still the version this start wrote, nobody else uses its inputs: they go, then the record (only
+    /// at that version). A record changed in between belongs to an identical start that took the job over; it is left
+    /// alone, and the inputs are put back in case that start stored them before they were removed here.
+    /// </summary>
+    private async Task<ApiResult> UndoAsync(StartPlan plan, string etag, string baseUrl)
+    {
+        var jobId = plan.Record.Id;
+        try
+        {
+            if (await InstanceExistsAsync(jobId, CancellationToken.None))
+            {
+                return Accepted(jobId, baseUrl);
+            }
+
+            var current = await jobs.GetAsync(jobId, CancellationToken.None);
+            if (current is not null && string.Equals(current.ETag, etag, StringComparison.Ordinal))
+            {
+                await plan.RemoveInputs(CancellationToken.None);
+                if (await jobs.DeleteIfMatchAsync(jobId, etag, CancellationToken.None))
+                {
+                    ApiLog.StartUndone(logger, jobId);
+                    return Problems.Unavailable($"Job '{jobId}' could not be started; nothing was kept. Send the request again.");
+                }
+
+                await plan.StoreInputs(CancellationToken.None);
+            }
+
+            if (await InstanceExistsAsync(jobId, CancellationToken.None))
+            {
+                return Accepted(jobId, baseUrl);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ApiLog.StartFailed(logger, jobId, e);
-            await jobs.DeleteAsync(jobId, CancellationToken.None);
-            return Problems.Unavailable($"Job '{jobId}' could not be scheduled: {Problems.Cut(e.Message, 300)}");
+            ApiLog.UndoFailed(logger, jobId, e);
         }
 
-        ApiLog.Started(logger, jobId, type);
-        return Accepted(jobId, baseUrl);
+        ApiLog.StartLeftPending(logger, jobId);
+        return Problems.Unavailable($"Job '{jobId}' could not be started yet; send the same request again to finish starting it.");
     }
 
-    private async Task<ApiResult> StartExistingAsync(string jobId, string sha256, LectureMediaRequest request, byte[] requestJson, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record exists. Another body, or another type, is a conflict; the same request is the job (202). A record still
+    /// waiting for its schedule — its start is on its way, or stopped before scheduling — is claimed (the change of
+    /// version tells its creator not to undo it) and finished here. Null: the record changed or went away while looked
+    /// at; the caller starts afresh.
+    /// </summary>
+    private async Task<ApiResult?> JoinAsync(StartPlan plan, string baseUrl, CancellationToken cancellationToken)
     {
+        var jobId = plan.Record.Id;
         var existing = await jobs.GetAsync(jobId, cancellationToken);
         if (existing is null)
         {
-            return Problems.Conflict($"Job '{jobId}' is being purged; try again.");
+            return null;
         }
 
-        if (existing.Type != JobType.LectureMedia || !string.Equals(existing.Request.Sha256, sha256, StringComparison.Ordinal))
+        if (!SameRequest(existing, plan.Record))
         {
             return Problems.Conflict($"Job '{jobId}' already exists with a different request; choose another jobId or send the same body.");
         }
 
-        // Same body: the existing job. A start that crashed between the record and the schedule is completed here.
-        if (existing.Status == JobStatus.Pending && await client.GetInstanceAsync(jobId, cancellation: cancellationToken) is null)
+        if (!AwaitsSchedule(existing) || await InstanceExistsAsync(jobId, cancellationToken))
         {
-            try
-            {
-                await ScheduleAsync(request, requestJson, [], cancellationToken);
-            }
-            catch (InvalidOperationException)
-            {
-                // A concurrent identical start scheduled it first.
-            }
+            return Accepted(jobId, baseUrl);
         }
 
+        var claimed = false;
+        try
+        {
+            await jobs.UpdateAsync(
+                jobId,
+                current =>
+                {
+                    claimed = SameRequest(current, plan.Record) && AwaitsSchedule(current);
+                    return claimed ? current with { } : current;
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (e is JobNotFoundException or JobUpdateConflictException)
+        {
+            return null;
+        }
+
+        if (!claimed)
+        {
+            return null;
+        }
+
+        try
+        {
+            await plan.StoreInputs(cancellationToken);
+            await plan.Schedule(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ApiLog.StartFailed(logger, jobId, e);
+            if (await InstanceExistsAsync(jobId, CancellationToken.None))
+            {
+                return Accepted(jobId, baseUrl);
+            }
+
+            ApiLog.StartLeftPending(logger, jobId);
+            return Problems.Unavailable($"Job '{jobId}' could not be started yet; send the same request again to finish starting it.");
+        }
+
+        ApiLog.Started(logger, jobId, plan.Record.Type);
         return Accepted(jobId, baseUrl);
     }
 
-    private async Task ScheduleAsync(LectureMediaRequest request, byte[]? requestJson, IReadOnlyList<AssetOutcome> reuse, CancellationToken cancellationToken)
+    private async Task<bool> InstanceExistsAsync(string jobId, CancellationToken cancellationToken)
+        => await client.GetInstanceAsync(jobId, cancellation: cancellationToken) is not null;
+
+    private static bool SameRequest(JobRecord existing, JobRecord wanted)
+        => existing.Type == wanted.Type && string.Equals(existing.Request.Sha256, wanted.Request.Sha256, StringComparison.Ordinal);
+
+    /// <summary>A record whose job never ran: Pending, no outcomes, never finished (a retried job keeps its outcomes).</summary>
+    private static bool AwaitsSchedule(JobRecord record)
+        => record.Status == JobStatus.Pending && record.Manifest.Count == 0 && record.CompletedAt is null;
+
+    private async Task PutRequestAsync(string jobId, byte[] requestJson, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(requestJson, writable: false);
+        await blobs.PutAsync(RequestKey(jobId), content, "application/json", cancellationToken);
+    }
+
+    /// <summary>Schedules a lecture whose request is stored (<see cref="RequestKey"/>), reusing <paramref name="reuse"/>.</summary>
+    private async Task ScheduleAsync(LectureMediaRequest request, IReadOnlyList<AssetOutcome> reuse, CancellationToken cancellationToken)
     {
         var jobId = request.JobId!;
-        if (requestJson is not null)
-        {
-            using var content = new MemoryStream(requestJson, writable: false);
-            await blobs.PutAsync(RequestKey(jobId), content, "application/json", cancellationToken);
-        }
-
         var input = new LectureMediaJob { JobId = jobId, Request = request, Reuse = reuse, RequestStored = true };
         using (PayloadScope.ForJob(jobId, nameof(LectureMediaWorkflow)))
         {
@@ -619,6 +751,16 @@ public sealed class JobsApi(
            && assetId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     private static string NewJobId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// One start: the record it creates, how it stores and removes the job's inputs (a lecture's request blob; nothing
+    /// for the types whose workflow stores its request) and how it schedules the workflow.
+    /// </summary>
+    private sealed record StartPlan(
+        JobRecord Record,
+        Func<CancellationToken, Task> StoreInputs,
+        Func<CancellationToken, Task> RemoveInputs,
+        Func<CancellationToken, Task> Schedule);
 
     private static string Query(params (string Name, string? Value)[] parts)
         => string.Join('&', parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));

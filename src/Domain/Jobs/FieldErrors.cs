@@ -36,6 +36,19 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>
+    /// Adds an error unless <paramref name="value"/> is a one-line name or id: present, at most
+    /// <paramref name="maxLength"/> characters, no control character anywhere (not even a final newline).
+    /// </summary>
+    public void RequireName(string field, string? value, int maxLength)
+    {
+        RequireText(field, value, maxLength);
+        if (!string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && value.Any(c => c is '\n' or '\r' or '\t'))
+        {
+            Add(field, "contains a line break or tab; it must be one line.");
+        }
+    }
+
     /// <summary>Adds an error when an optional text is present and invalid.</summary>
     public void OptionalText(string field, string? value, int maxLength)
     {

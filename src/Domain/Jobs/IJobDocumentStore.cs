@@ -24,4 +24,8 @@ public interface IJobDocumentStore
     Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the record only if it is still at <paramref name="etag"/>; false (nothing changed) when it is gone or at another version.</summary>
+    Task<bool> DeleteIfMatchAsync(string jobId, string etag, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException($"{GetType().Name} does not support conditional deletes.");
 }

@@ -3,12 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Domain.Jobs;
 
-/// <summary>Job ids: <c>^[a-z0-9][a-z0-9-]{2,62}$</c> — safe as an instance id, a blob key segment and a partition key.</summary>
+/// <summary>
+/// Job ids: <c>^[a-z0-9][a-z0-9-]{2,62}$</c> — safe as an instance id, a blob key segment and a partition key. The whole
+/// string must match: a trailing newline, which <c>$</c> alone lets through, makes an id invalid.
+/// </summary>
 public static partial class JobId
 {
     public const string Pattern = "^[a-z0-9][a-z0-9-]{2,62}$";
 
     public const int MaxLength = 63;
+
+    /// <summary><see cref="Pattern"/> anchored at the very end of the string (<c>\z</c>), as every check applies it.</summary>
+    private const string ExactPattern = @"\A[a-z0-9][a-z0-9-]{2,62}\z";
 
     public static bool IsValid([NotNullWhen(true)] string? value) => value is not null && Regex().IsMatch(value);
 
@@ -24,6 +30,6 @@ public static partial class JobId
         throw new ArgumentException($"Job id {shown} is invalid: it must match {Pattern} (lower-case letters, digits and '-', 3 to {MaxLength} characters, starting with a letter or digit).", paramName);
     }
 
-    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(ExactPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Regex();
 }

@@ -74,6 +74,11 @@ public sealed class JobRecordStore : IJobRepository
             var stored = await _documents.GetAsync(jobId, cancellationToken) ?? throw new JobNotFoundException(jobId);
             var current = await RestoreManifestAsync(stored, cancellationToken);
             var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                return current;
+            }
+
             if (changed.Id != jobId)
             {
                 throw new InvalidOperationException($"An update of job '{jobId}' changed its id to '{changed.Id}'.");
@@ -130,6 +135,27 @@ public sealed class JobRecordStore : IJobRepository
         var deleted = await _documents.DeleteAsync(jobId, cancellationToken);
         await _blobs.DeleteAsync(ManifestKey(jobId), cancellationToken);
         return deleted;
+    }
+
+    public async Task<bool> DeleteIfMatchAsync(string jobId, string etag, CancellationToken cancellationToken = default)
+    {
+        JobId.Validate(jobId);
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+
+        // Record first, as in DeleteAsync; the manifest blob goes only with the version that pointed to it.
+        var stored = await _documents.GetAsync(jobId, cancellationToken);
+        if (stored is null || !string.Equals(stored.ETag, etag, StringComparison.Ordinal)
+            || !await _documents.DeleteIfMatchAsync(jobId, etag, cancellationToken))
+        {
+            return false;
+        }
+
+        if (stored.ManifestBlob is not null)
+        {
+            await _blobs.DeleteAsync(ManifestKey(jobId), cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task<JobRecord> WriteAsync(JobRecord stored, JobRecord current, JobRecord next, CancellationToken cancellationToken)

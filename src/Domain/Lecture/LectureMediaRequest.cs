@@ -34,7 +34,7 @@ public sealed record LectureMediaRequest
             errors.Add("jobId", $"must match {Jobs.JobId.Pattern}.");
         }
 
-        errors.RequireText("lectureId", LectureId, LectureLimits.MaxLectureIdLength);
+        errors.RequireName("lectureId", LectureId, LectureLimits.MaxLectureIdLength);
         errors.RequireText("title", Title, LectureLimits.MaxTitleLength);
         if (Segments is null || Segments.Count == 0)
         {

@@ -172,6 +172,21 @@ public sealed partial class CosmosJobDocumentStore : IJobDocumentStore
         return true;
     }
 
+    public async Task<bool> DeleteIfMatchAsync(string jobId, string etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        await EnsureInitializedAsync(cancellationToken);
+        using var response = await _container.DeleteItemStreamAsync(
+            jobId, new PartitionKey(jobId), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+
     private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
     {
         if (!_initialized)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Pipeline.Domain.Jobs;
@@ -57,16 +58,21 @@ public sealed class SqliteJobDocumentStore : IJobDocumentStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO jobs (id, type, status, created_ticks, version, document)
-            VALUES ($id, $type, $status, $created, 1, $document)
+            VALUES ($id, $type, $status, $created, $version, $document)
             ON CONFLICT (id) DO NOTHING
             """;
         AddColumns(command, record);
+
+        // Each record starts at a version of its own, so a record deleted and created again under the same id never
+        // has an ETag its predecessor had: a conditional delete of the old one cannot hit the new one.
+        var version = FirstVersion();
+        command.Parameters.AddWithValue("$version", version);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new JobAlreadyExistsException(record.Id);
         }
 
-        return record with { ETag = ToETag(1) };
+        return record with { ETag = ToETag(version) };
     }
 
     public async Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken = default)
@@ -158,6 +164,23 @@ public sealed class SqliteJobDocumentStore : IJobDocumentStore
         command.Parameters.AddWithValue("$id", jobId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
+
+    public async Task<bool> DeleteIfMatchAsync(string jobId, string etag, CancellationToken cancellationToken = default)
+    {
+        if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return false;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM jobs WHERE id = $id AND version = $version";
+        command.Parameters.AddWithValue("$id", jobId);
+        command.Parameters.AddWithValue("$version", version);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    private static long FirstVersion() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * (1L << 20);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

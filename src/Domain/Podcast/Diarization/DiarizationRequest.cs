@@ -53,7 +53,7 @@ public sealed record DiarizationRequest
             foreach (var (name, features) in registry)
             {
                 var path = $"speakerRegistry.{name}";
-                errors.RequireText($"speakerRegistry[{name}]", name, PodcastLimits.MaxNameLength);
+                errors.RequireName($"speakerRegistry[{name}]", name, PodcastLimits.MaxNameLength);
                 if (features is null)
                 {
                     errors.Add(path, "needs voice features.");
