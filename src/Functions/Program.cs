@@ -5,11 +5,14 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Functions;
+using Pipeline.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-// HTTP triggers take ASP.NET Core's HttpRequest and return IActionResult.
+// HTTP triggers take ASP.NET Core's HttpRequest and return IActionResult. An exception that escapes one is answered as
+// on the standalone host: the server's own 4xx for a malformed request, otherwise 500 without internal text.
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ApiExceptionMiddleware>();
 
 // Worker logs and traces go to Application Insights directly (the host sends its own). With local authentication off,
 // the component accepts only Entra ID tokens: sign in as the app's identity (AZURE_CLIENT_ID) when the platform says so.

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -64,7 +66,7 @@ internal static class JsonBody
             }
 
             var text = new FieldErrors();
-            CheckText(document.RootElement, string.Empty, text);
+            CheckText(document.RootElement, string.Empty, utf8, text);
             if (!text.IsEmpty)
             {
                 return (null, Problems.Validation(text));
@@ -86,23 +88,32 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>Text that cannot be carried on as UTF-8 is refused: a lone surrogate has no UTF-8 form.</summary>
-    private static void CheckText(JsonElement element, string path, FieldErrors errors)
+    /// <summary>
+    /// Text that cannot be carried on is refused: bytes that are not UTF-8 (named with their offset in the body), and a
+    /// lone surrogate escape, which has no UTF-8 form.
+    /// </summary>
+    private static void CheckText(JsonElement element, string path, byte[] body, FieldErrors errors)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var name = ReadString(() => property.Name);
-                    var child = path.Length == 0 ? name ?? "?" : $"{path}.{name ?? "?"}";
-                    if (name is null)
+                    var here = path.Length == 0 ? "body" : path;
+                    if (InvalidUtf8(JsonMarshal.GetRawUtf8PropertyName(property), body) is { } invalid)
                     {
-                        errors.Add(path.Length == 0 ? "body" : path, "has a property name that is not valid Unicode (a lone surrogate).");
+                        errors.Add(here, $"has a property name that {invalid}");
                         continue;
                     }
 
-                    CheckText(property.Value, child, errors);
+                    var name = ReadString(() => property.Name);
+                    if (name is null)
+                    {
+                        errors.Add(here, "has a property name that is not valid Unicode: it contains a lone surrogate (an unpaired \\uD800–\\uDFFF escape).");
+                        continue;
+                    }
+
+                    CheckText(property.Value, path.Length == 0 ? name : $"{path}.{name}", body, errors);
                 }
 
                 break;
@@ -110,12 +121,16 @@ internal static class JsonBody
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    CheckText(item, $"{path}[{i++}]", errors);
+                    CheckText(item, $"{path}[{i++}]", body, errors);
                 }
 
                 break;
             case JsonValueKind.String:
-                if (ReadString(element.GetString) is null)
+                if (InvalidUtf8(JsonMarshal.GetRawUtf8Value(element), body) is { } bad)
+                {
+                    errors.Add(path, bad);
+                }
+                else if (ReadString(element.GetString) is null)
                 {
                     errors.Add(path, "is not valid Unicode: it contains a lone surrogate (an unpaired \\uD800–\\uDFFF escape).");
                 }
@@ -124,6 +139,25 @@ internal static class JsonBody
             default:
                 break;
         }
+    }
+
+    /// <summary>Null when <paramref name="raw"/> is UTF-8; otherwise the message, with the first bad byte's offset in <paramref name="body"/>.</summary>
+    private static string? InvalidUtf8(ReadOnlySpan<byte> raw, byte[] body)
+    {
+        var at = 0;
+        while (at < raw.Length)
+        {
+            if (Rune.DecodeFromUtf8(raw[at..], out _, out var consumed) != OperationStatus.Done)
+            {
+                // The document reads the body in place, so the value's bytes lie within it.
+                var where = body.AsSpan().Overlaps(raw, out var start) ? $"offset {start + at} of the body" : $"offset {at} of the value";
+                return $"is not valid UTF-8: the byte 0x{raw[at]:X2} at {where} (counting from 0) does not begin or continue a UTF-8 character.";
+            }
+
+            at += consumed;
+        }
+
+        return null;
     }
 
     private static string? ReadString(Func<string?> read)

@@ -9,6 +9,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Pipeline.Domain.Api;
 using Pipeline.Standalone.Http;
 using Pipeline.Standalone.Run;
@@ -38,27 +40,35 @@ public static class StandaloneApp
         }
 
         builder.Services.AddPipelineStandalone(builder.Configuration);
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var http = context.HttpContext;
-            context.ProblemDetails.Detail ??= http.Response.StatusCode switch
-            {
-                StatusCodes.Status404NotFound => $"No route matches {http.Request.Method} {Problems.Cut(http.Request.Path.Value ?? string.Empty, 200)}.",
-                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {Problems.Cut(http.Request.Path.Value ?? string.Empty, 200)}.",
-                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-                >= 500 => "The server failed to handle the request; the log has the details.",
-                _ => "The request could not be handled.",
-            };
-        });
+
+        // Kestrel refuses a body over the API's limit on every route, chunked or not, while it is read (the start route
+        // reads one byte more than the limit to tell "at" from "over" itself).
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<JobsApiOptions>>(
+            (kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes + 1L);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddProblemDetails(); // the exception handler middleware requires a fallback writer; ours answers first
         builder.Services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine");
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => new ApiHttpResult(StatusProblem(context.HttpContext)).ExecuteAsync(context.HttpContext));
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapPipelineApi();
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
+    }
+
+    /// <summary>The problem for a status the framework set without a body (no route, wrong method), worded as the API's own.</summary>
+    private static ApiResult StatusProblem(HttpContext http)
+    {
+        var request = http.Request;
+        var path = Problems.Cut(request.Path.Value ?? string.Empty, 200);
+        return http.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => Problems.NotFound($"No route matches {request.Method} {path}."),
+            StatusCodes.Status405MethodNotAllowed => Problems.Plain(405, "Method not allowed.", $"{request.Method} is not allowed on {path}."),
+            var status => Problems.Rejected(status, http.RequestServices.GetRequiredService<IOptions<JobsApiOptions>>().Value.MaxRequestBytes),
+        };
     }
 
     public static async Task<int> RunJobAsync(FileInfo request, string[] args, CancellationToken cancellationToken)
