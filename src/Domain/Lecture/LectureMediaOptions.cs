@@ -19,12 +19,14 @@ public sealed class LectureMediaOptions
     [Range(1, 64)]
     public int ChildrenInFlight { get; set; } = 4;
 
+    /// <summary>The size of every image of a lecture (segment images and the starting images of its clips); the one place to set it.</summary>
     [Range(64, 4096)]
     public int ImageWidth { get; set; } = 1280;
 
     [Range(64, 4096)]
     public int ImageHeight { get; set; } = 720;
 
+    /// <summary>The narration's voice: a hosted provider's voice name (espeak-ng speaks <c>Pipeline:Media:EspeakVoice</c>).</summary>
     [Required]
     public string NarrationVoice { get; set; } = "narrator";
 

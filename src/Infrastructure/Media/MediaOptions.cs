@@ -3,26 +3,17 @@ using Pipeline.Infrastructure.Media.FaultInjection;
 
 namespace Pipeline.Infrastructure.Media;
 
-/// <summary>The local media generators, bound from <c>Pipeline:Media</c> and validated at start.</summary>
+/// <summary>
+/// The local media generators, bound from <c>Pipeline:Media</c> and validated at start. What a job asks for (image size,
+/// narration voice, clip length) is the job's: <c>Pipeline:Lecture</c> and the request.
+/// </summary>
 public sealed class MediaOptions : IValidatableObject
 {
     public const string Section = "Pipeline:Media";
 
-    [Range(16, SkiaImageGenerator.MaxSide)]
-    public int ImageWidth { get; set; } = 1280;
-
-    [Range(16, SkiaImageGenerator.MaxSide)]
-    public int ImageHeight { get; set; } = 720;
-
-    public VoiceOptions DefaultVoice { get; set; } = new();
-
     /// <summary>The espeak-ng voice the local narration uses.</summary>
     [RegularExpression("^[a-z]{2,3}(-[a-z0-9]+)*$")]
     public string EspeakVoice { get; set; } = "en-us";
-
-    /// <summary>The length of a segment clip.</summary>
-    [Range(1, 600)]
-    public int VideoSeconds { get; set; } = 5;
 
     /// <summary>Clip frame size; even numbers (H.264 with 4:2:0 chroma needs them).</summary>
     [Range(16, 1920)]
@@ -48,14 +39,12 @@ public sealed class MediaOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:VideoWidth and {Section}:VideoHeight must be even.", [nameof(VideoWidth), nameof(VideoHeight)]);
         }
 
-        foreach (var (name, value) in new (string, object)[] { (nameof(DefaultVoice), DefaultVoice), (nameof(FaultInjection), FaultInjection) })
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(FaultInjection, new ValidationContext(FaultInjection), results, validateAllProperties: true);
+        foreach (var result in results)
         {
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true);
-            foreach (var result in results)
-            {
-                yield return new ValidationResult($"{Section}:{name}: {result.ErrorMessage}", result.MemberNames.Select(m => $"{name}.{m}"));
-            }
+            yield return new ValidationResult(
+                $"{Section}:{nameof(FaultInjection)}: {result.ErrorMessage}", result.MemberNames.Select(m => $"{nameof(FaultInjection)}.{m}"));
         }
     }
 }

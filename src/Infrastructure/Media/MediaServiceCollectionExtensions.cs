@@ -11,8 +11,9 @@ public static class MediaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the local media ports (prompt writer, Skia images, espeak-ng or synthesized speech, synthesized music,
-    /// ffmpeg or Motion-JPEG video) from <c>Pipeline:Media</c>, validated at start, each wrapped in fault injection when
-    /// <c>Pipeline:Media:FaultInjection:Enabled</c> is true. Hosted-provider adapters replace a port by registering it first.
+    /// ffmpeg or Motion-JPEG video) from <c>Pipeline:Media</c>, validated at start (a key no setting binds is refused),
+    /// each wrapped in fault injection when <c>Pipeline:Media:FaultInjection:Enabled</c> is true. Hosted-provider adapters
+    /// replace a port by registering it first.
     /// </summary>
     public static IServiceCollection AddPipelineMedia(this IServiceCollection services)
     {
@@ -20,6 +21,7 @@ public static class MediaServiceCollectionExtensions
             .BindConfiguration(MediaOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
         {

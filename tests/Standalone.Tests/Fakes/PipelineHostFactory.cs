@@ -60,7 +60,6 @@ public class PipelineHostFactory : WebApplicationFactory<Program>
         ["Pipeline:Media:VideoWidth"] = "160",
         ["Pipeline:Media:VideoHeight"] = "90",
         ["Pipeline:Media:VideoFramesPerSecond"] = "5",
-        ["Pipeline:Media:VideoSeconds"] = "1",
         ["Pipeline:Media:PreferExternalTools"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
     };
