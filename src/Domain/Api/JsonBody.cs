@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Pipeline.Domain.Jobs;
 
@@ -12,7 +13,7 @@ namespace Pipeline.Domain.Api;
 /// or duplicate properties, no comments or trailing commas, no invalid UTF-8 and no lone surrogates. Every failure
 /// becomes a problem naming the field path.
 /// </summary>
-internal static class JsonBody
+internal static partial class JsonBody
 {
     private const int ReadChunk = 64 * 1024;
 
@@ -84,7 +85,7 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            return (null, WrongShape(e));
+            return (null, WrongShape<T>(e));
         }
     }
 
@@ -196,13 +197,56 @@ internal static class JsonBody
         return Problems.Field(FieldOf(e.Path), $"is not valid JSON{where}: {Reason(e)}", title: "The body is not valid JSON.");
     }
 
-    private static ApiResult WrongShape(JsonException e)
+    private static ApiResult WrongShape<T>(JsonException e)
     {
-        var field = FieldOf(e.Path);
-        var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? $"is not a field of this request: {Reason(e)}"
-            : $"has the wrong type or value: {Reason(e)}";
-        return Problems.Field(field, message);
+        var message = Sentence(e.Message);
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return Problems.Field(FieldOf(e.Path), "is not a field of this request.");
+        }
+
+        if (MissingRequired().Match(message) is { Success: true } missing)
+        {
+            var names = string.Join(", ", missing.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => n.Trim('\'')));
+            return Problems.Field(FieldOf(e.Path), $"is missing required fields: {names}.");
+        }
+
+        if (message.Contains("uplicate", StringComparison.Ordinal))
+        {
+            return Problems.Field(FieldOf(e.Path), "appears more than once; send each field once.");
+        }
+
+        if (NotConvertible().Match(message) is { Success: true } converted)
+        {
+            return Problems.Field(FieldOf(e.Path), $"has the wrong type: expected {Expected(converted.Groups["type"].Value, typeof(T).Assembly)}.");
+        }
+
+        return Problems.Field(FieldOf(e.Path), "has the wrong type or value.");
+    }
+
+    /// <summary>What a value of the framework type named <paramref name="typeName"/> looks like in JSON, in the request's terms.</summary>
+    internal static string Expected(string typeName, System.Reflection.Assembly requestAssembly)
+    {
+        var name = NullableOf().Match(typeName) is { Success: true } nullable ? nullable.Groups["inner"].Value : typeName;
+        var type = Type.GetType(name) ?? requestAssembly.GetType(name);
+        if (type is { IsEnum: true })
+        {
+            return $"one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}";
+        }
+
+        return name switch
+        {
+            "System.Byte" or "System.SByte" or "System.Int16" or "System.UInt16" or "System.Int32" or "System.UInt32" or "System.Int64" or "System.UInt64" => "a whole number",
+            "System.Single" or "System.Double" or "System.Decimal" => "a number",
+            "System.String" or "System.Char" => "a string",
+            "System.Boolean" => "true or false",
+            "System.DateTime" or "System.DateTimeOffset" => "a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z)",
+            "System.TimeSpan" => "a duration (hh:mm:ss)",
+            "System.Guid" => "a GUID",
+            "System.Uri" => "a URL",
+            _ when name.EndsWith("[]", StringComparison.Ordinal) || name.Contains("List`1", StringComparison.Ordinal) || name.Contains("Collection`1", StringComparison.Ordinal) || name.Contains("Enumerable`1", StringComparison.Ordinal) => "an array",
+            _ => "a JSON object",
+        };
     }
 
     /// <summary><c>$.segments[0].index</c> → <c>segments[0].index</c>; the root is <c>body</c>.</summary>
@@ -217,17 +261,37 @@ internal static class JsonBody
         return Problems.Cut(path, 200);
     }
 
+    /// <summary>The reader's reason, without its own path and position suffix (the problem says where).</summary>
     private static string Reason(JsonException e)
     {
-        // The first sentence, without the framework's own path and position suffix.
-        var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
+        var message = Sentence(e.Message);
+        return Problems.Cut(FrameworkName().IsMatch(message) ? "the text is not well-formed JSON." : message, 300);
+    }
+
+    /// <summary>The message without the framework's " Path: … | LineNumber: … | BytePositionInLine: …" suffix.</summary>
+    private static string Sentence(string message)
+    {
+        foreach (var marker in new[] { " Path:", " LineNumber:", " BytePositionInLine:" })
         {
-            message = message[..cut];
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
         }
 
-        var builder = new StringBuilder(Problems.Cut(message, 300));
-        return builder.ToString();
+        return message.TrimEnd(' ', '|');
     }
+
+    [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NotConvertible();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[\[(?<inner>[^,\]]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NullableOf();
+
+    [GeneratedRegex(@"System\.|Pipeline\.|\.NET|`1", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex FrameworkName();
 }
