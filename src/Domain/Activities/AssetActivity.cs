@@ -11,6 +11,7 @@ namespace Pipeline.Domain.Activities;
 /// thrown as <see cref="TransientAssetException"/> (retried by policy), anything else is wrapped with its type and
 /// message as <see cref="UnknownAssetException"/> (retried, then recorded). The engine gives an activity no
 /// cancellation: a host that stops lets running activities finish, so generation runs with <see cref="CancellationToken.None"/>.
+/// Generation runs inside the input's <see cref="ActivityAttempt"/>.
 /// </summary>
 public abstract class AssetActivity<TItem> : TaskActivity<TItem, AssetOutcome>
     where TItem : AssetItem
@@ -18,6 +19,7 @@ public abstract class AssetActivity<TItem> : TaskActivity<TItem, AssetOutcome>
     public sealed override async Task<AssetOutcome> RunAsync(TaskActivityContext context, TItem input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var attempt = ActivityAttempt.Enter(input.Attempt);
         try
         {
             return await GenerateAsync(input, CancellationToken.None).ConfigureAwait(false);

@@ -2,7 +2,10 @@ using Pipeline.Domain.Assets;
 
 namespace Pipeline.Domain.Api;
 
-/// <summary>One asset of a job as the API shows it; <see cref="Url"/> reads its bytes when it succeeded.</summary>
+/// <summary>
+/// One asset of a job as the API shows it; <see cref="Url"/> reads its bytes when it succeeded (while the job runs too,
+/// as soon as the step log has the asset).
+/// </summary>
 public sealed record AssetView
 {
     public required string Id { get; init; }
@@ -20,4 +23,10 @@ public sealed record AssetView
     public string? Url { get; init; }
 
     public AssetError? Error { get; init; }
+
+    /// <summary>
+    /// How many attempts the asset took, when the step log was read (while the job runs, or with <c>?steps=true</c>);
+    /// each attempt is a step of its own there.
+    /// </summary>
+    public int? Attempts { get; init; }
 }

@@ -19,6 +19,7 @@ internal static class JobViews
         var error = record.Error ?? state?.Error ?? (instance?.FailureDetails is { } failure ? new JobError { Type = failure.ErrorType, Message = failure.ErrorMessage } : null);
 
         var outcomes = finished || steps is null ? record.Manifest : MergeManifest(record.Manifest, Outcomes(steps));
+        var attempts = steps is null ? null : Attempts(steps);
         var stages = state is { Stages.Count: > 0 }
             ? state.Stages.Select(s => new StageView(s.Name, s.Status.ToString(), Math.Max(s.Total, s.Succeeded + s.Failed), s.Succeeded, s.Failed)).ToList()
             : outcomes.GroupBy(o => o.Stage, StringComparer.Ordinal).Select(g => new StageView(
@@ -58,7 +59,7 @@ internal static class JobViews
             CompletedAt = record.CompletedAt ?? (finished ? null : state?.EndedAt),
             Progress = progress,
             Stages = stages,
-            Assets = outcomes.Select(o => Asset(record.Id, o, baseUrl)).ToList(),
+            Assets = outcomes.Select(o => Asset(record.Id, o, baseUrl) with { Attempts = attempts is not null && attempts.TryGetValue((o.Stage, o.AssetId), out var n) ? n : null }).ToList(),
             Error = status is JobStatus.Completed or JobStatus.Pending or JobStatus.Running ? null : error,
             Steps = includeSteps ? steps ?? [] : null,
         };
@@ -100,6 +101,21 @@ internal static class JobViews
         }
 
         return order.Select(k => latest[k]).ToList();
+    }
+
+    /// <summary>How many attempts each asset named in the step log took (its highest attempt number).</summary>
+    public static Dictionary<(string Stage, string AssetId), int> Attempts(IReadOnlyList<StepRecord> steps)
+    {
+        var attempts = new Dictionary<(string Stage, string AssetId), int>();
+        foreach (var step in steps)
+        {
+            if (step.AssetId is not null)
+            {
+                attempts[(step.Stage, step.AssetId)] = Math.Max(step.Attempt, attempts.GetValueOrDefault((step.Stage, step.AssetId)));
+            }
+        }
+
+        return attempts;
     }
 
     /// <summary>The manifest with newer outcomes laid over it (by stage and asset id); a success is never replaced by less.</summary>

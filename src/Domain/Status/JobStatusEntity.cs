@@ -20,6 +20,8 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
 {
     private const string SegmentContentType = "application/json";
 
+    private const int BlobLookupsInParallel = 8;
+
     /// <summary>The entity of a job: named after this type, as the durable catalog registers it; keyed by job id.</summary>
     public static EntityInstanceId IdFor(string jobId) => new(nameof(JobStatusEntity), JobId.Validate(jobId));
 
@@ -58,54 +60,60 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
     /// <summary>
     /// Applies a batch of steps in sequence order and returns how many were new. Steps at or below the sender's
     /// highest applied sequence are redeliveries and are ignored, so sending a batch again changes nothing.
-    /// Steps are accepted whatever the job status: a step that lands after a cancel still belongs in the log.
+    /// Steps are accepted whatever the job status: a step that lands after a cancel still belongs in the log. A new
+    /// succeeded step that names only its blob's key gets the stored blob's length, content type and SHA-256 (read once,
+    /// here, so a running job's view can show them); should the store not answer, the step is kept without them. A
+    /// batch that <see cref="RecordStepsBatch.CompletesStage"/> then ends its stage as <see cref="StageCompleted"/> does.
     /// </summary>
     public async Task<int> RecordSteps(RecordStepsBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var sender = batch.Sender;
         ArgumentException.ThrowIfNullOrEmpty(sender, nameof(batch.Source));
-        var steps = batch.AllSteps().ToList();
-        foreach (var step in steps)
+        var steps = batch.StepsWithBlobKeys().ToList();
+        foreach (var (step, _) in steps)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(step.Sequence, 1, nameof(StepRecord.Sequence));
         }
 
         Touch();
         State.HighestSequenceBySource.TryGetValue(sender, out var highest);
-        var applied = 0;
-        foreach (var step in steps)
+        var fresh = new List<(StepRecord Step, string? BlobKey)>();
+        foreach (var entry in steps)
         {
-            if (step.Sequence <= highest)
+            if (entry.Step.Sequence <= highest)
             {
                 continue;
             }
 
-            Apply(step);
-            highest = step.Sequence;
-            applied++;
+            fresh.Add(entry);
+            highest = entry.Step.Sequence;
         }
 
-        if (applied > 0)
+        foreach (var step in await DescribeBlobsAsync(fresh))
+        {
+            Apply(step);
+        }
+
+        if (fresh.Count > 0)
         {
             State.HighestSequenceBySource[sender] = highest;
             State.HighestSequence = Math.Max(State.HighestSequence, highest);
         }
 
+        if (batch is { CompletesStage: true, Stage: { } stage, At: { } at })
+        {
+            CompleteStage(stage, at, null);
+        }
+
         await SealOverflowAsync();
-        return applied;
+        return fresh.Count;
     }
 
     public Task StageCompleted(StageCompleted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Touch();
-        var stage = StageFor(input.Stage, input.At);
-        stage.Status = stage.Failed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed;
-        stage.EndedAt = input.At;
-        stage.ErrorSummary = input.ErrorSummary
-            ?? (stage.Failed > 0 ? $"{stage.Failed} of {Math.Max(stage.Total, stage.Failed + stage.Succeeded)} assets failed." : null);
-        State.UpdatedAt = input.At;
+        CompleteStage(input.Stage, input.At, input.ErrorSummary);
         return SealOverflowAsync();
     }
 
@@ -233,6 +241,39 @@ public sealed class JobStatusEntity(IBlobStore blobs, IOptions<JobStatusOptions>
         }
 
         return stage;
+    }
+
+    private void CompleteStage(string name, DateTimeOffset at, string? errorSummary)
+    {
+        Touch();
+        var stage = StageFor(name, at);
+        stage.Status = stage.Failed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed;
+        stage.EndedAt = at;
+        stage.ErrorSummary = errorSummary
+            ?? (stage.Failed > 0 ? $"{stage.Failed} of {Math.Max(stage.Total, stage.Failed + stage.Succeeded)} assets failed." : null);
+        State.UpdatedAt = at;
+    }
+
+    /// <summary>The steps, each succeeded one that names only a blob key completed with the stored blob's properties.</summary>
+    private async Task<StepRecord[]> DescribeBlobsAsync(List<(StepRecord Step, string? BlobKey)> steps)
+    {
+        var described = steps.Select(s => s.Step).ToArray();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, steps.Count).Where(i => steps[i] is { BlobKey: not null, Step.Blob: null }),
+            new ParallelOptions { MaxDegreeOfParallelism = BlobLookupsInParallel },
+            async (i, cancellationToken) =>
+            {
+                try
+                {
+                    var properties = await blobs.GetPropertiesAsync(steps[i].BlobKey!, cancellationToken);
+                    described[i] = described[i] with { Blob = properties.ToRef() };
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The step stays without the blob's details; the job record has them once the job ends.
+                }
+            });
+        return described;
     }
 
     private void Apply(StepRecord step)

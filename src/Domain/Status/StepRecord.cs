@@ -6,7 +6,9 @@ namespace Pipeline.Domain.Status;
 
 /// <summary>
 /// One entry of a job's execution-step log: what ran (stage, step, asset, attempt), how it ended, and the reference to
-/// its result. <see cref="Sequence"/> is assigned by the sender and increases strictly per sender (see
+/// its result. An asset has one entry per attempt: attempts that failed and were retried are <see cref="AssetStatus.Failed"/>
+/// with their <see cref="Error"/>; the last attempt carries the asset's final status (and, when it succeeded, its blob).
+/// Times are workflow time: when the attempt was scheduled and when its result was read. <see cref="Sequence"/> is assigned by the sender and increases strictly per sender (see
 /// <see cref="RecordStepsBatch.Source"/>); it is what makes recording idempotent.
 /// </summary>
 public sealed record StepRecord
@@ -22,6 +24,7 @@ public sealed record StepRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AssetId { get; init; }
 
+    /// <summary>The attempt, from 1.</summary>
     public int Attempt { get; init; } = 1;
 
     public required AssetStatus Status { get; init; }

@@ -2,7 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Pipeline.Domain.Workflows;
 
-/// <summary>How an asset activity is retried (serialisable, so it travels to sub-orchestrations).</summary>
+/// <summary>
+/// How an asset activity is retried (serialisable, so it travels to sub-orchestrations): at most
+/// <see cref="MaxAttempts"/> attempts, the n-th retry after <see cref="FirstInterval"/> × <see cref="BackoffCoefficient"/>^(n−1),
+/// never more than <see cref="MaxInterval"/>; a permanent failure is never retried. A fan-out runs the attempts itself
+/// (<see cref="DelayAfter"/>, so it can number and record each one); single calls use the same rule as an SDK policy
+/// (<see cref="ToPolicy"/>).
+/// </summary>
 public sealed record AssetRetryOptions
 {
     [Range(1, 100)]
@@ -15,7 +21,15 @@ public sealed record AssetRetryOptions
 
     public TimeSpan MaxInterval { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The policy: exponential backoff; a permanent failure is never retried.</summary>
+    /// <summary>How long to wait after failed attempt <paramref name="attempt"/> (1-based) before the next one.</summary>
+    public TimeSpan DelayAfter(int attempt)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        var ticks = FirstInterval.Ticks * Math.Pow(BackoffCoefficient, attempt - 1);
+        return ticks >= MaxInterval.Ticks ? MaxInterval : TimeSpan.FromTicks((long)ticks);
+    }
+
+    /// <summary>The same rule as an SDK policy, for calls whose attempts need no record of their own.</summary>
     public Microsoft.DurableTask.RetryPolicy ToPolicy()
         => new(MaxAttempts, FirstInterval, BackoffCoefficient, MaxInterval)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pipeline.Domain.Assets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
@@ -12,6 +14,13 @@ namespace Pipeline.Domain.Workflows;
 /// <see cref="FanOutRequest.ChunkSize"/> assets the work splits into <see cref="FanOutChunkWorkflow"/> children with
 /// deterministic instance ids, several in flight sharing the window, so no history grows without bound. A failed
 /// asset becomes a failed outcome; it never stops the others.
+/// <para>
+/// Each asset's attempts run here rather than under an SDK retry policy, so that each is numbered and recorded: attempt
+/// n > 1 gets <c>"attempt": n</c> in its input (activities and the generators below them read it, see
+/// <see cref="Activities.ActivityAttempt"/>), a failed attempt is retried after <see cref="AssetRetryOptions.DelayAfter"/>
+/// on a durable timer, up to <see cref="AssetRetryOptions.MaxAttempts"/>, and a permanent failure never. The history is
+/// the one the policy wrote (scheduled, failed, timer, scheduled, …).
+/// </para>
 /// </summary>
 public static class FanOut
 {
@@ -36,11 +45,11 @@ public static class FanOut
             await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.StageStarted), new StageStarted { Stage = request.Stage, Total = request.StageTotal ?? request.Tasks.Count, At = context.CurrentUtcDateTime });
         }
 
-        var outcomes = request.Tasks.Count > request.ChunkSize
-            ? await RunChildrenAsync(context, request, onProgress)
+        var (outcomes, stageReported) = request.Tasks.Count > request.ChunkSize
+            ? (await RunChildrenAsync(context, request, onProgress), false)
             : await RunWindowAsync(context, request, status, onProgress);
 
-        if (request.ReportsStage)
+        if (request.ReportsStage && !stageReported)
         {
             await context.Entities.SignalEntityAsync(status, nameof(JobStatusEntity.StageCompleted), new StageCompleted { Stage = request.Stage, At = context.CurrentUtcDateTime });
         }
@@ -78,26 +87,85 @@ public static class FanOut
         return [.. Enumerable.Range(0, count).Select(c => (IReadOnlyList<int>)[.. order.Where((_, position) => position % count == c)])];
     }
 
-    private static async Task<IReadOnlyList<AssetOutcome>> RunWindowAsync(TaskOrchestrationContext context, FanOutRequest request, EntityInstanceId status, Action<FanOutProgress> onProgress)
+    /// <summary>A time cut to whole milliseconds: the step log's times travel as milliseconds.</summary>
+    internal static DateTime Milliseconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+
+    /// <summary>The window's outcomes, and whether its last status report also ended the stage.</summary>
+    private static async Task<(IReadOnlyList<AssetOutcome> Outcomes, bool StageReported)> RunWindowAsync(TaskOrchestrationContext context, FanOutRequest request, EntityInstanceId status, Action<FanOutProgress> onProgress)
     {
-        var options = new TaskOptions(request.Retry.ToPolicy());
         var order = StartOrder(request.Tasks);
-        var window = new SlidingWindow<int, AssetOutcome>(
+        var window = new SlidingWindow<int, AssetRun>(
             order,
             request.Window,
-            i => context.CallActivityAsync<AssetOutcome>(request.Activity, request.Tasks[i].Input, options),
-            (i, failure) => FailedOutcome(request.Stage, request.Tasks[i].AssetId, failure));
+            i => RunAttemptsAsync(context, request, request.Tasks[i]),
+            (i, failure) => new AssetRun(FailedOutcome(request.Stage, request.Tasks[i].AssetId, failure), Milliseconds(context.CurrentUtcDateTime), Milliseconds(context.CurrentUtcDateTime), []));
         var report = new StepReport(context, request, status);
-        var (done, failed) = (0, 0);
+        var (done, failed, stageReported) = (0, 0, false);
         await foreach (var batch in window.RunAsync())
         {
             done += batch.Count;
-            failed += batch.Count(o => o.Status != AssetStatus.Succeeded);
-            await report.AddAsync(batch, last: done == request.Tasks.Count);
+            failed += batch.Count(r => r.Outcome.Status != AssetStatus.Succeeded);
+            stageReported |= await report.AddAsync(batch, last: done == request.Tasks.Count, completesStage: request.ReportsStage);
             onProgress(new FanOutProgress(request.Stage, done, failed, request.Tasks.Count));
         }
 
-        return InRequestOrder(request.Tasks.Count, [(order, window.Results)]);
+        return (InRequestOrder(request.Tasks.Count, [(order, [.. window.Results.Select(r => r.Outcome)])]), stageReported);
+    }
+
+    /// <summary>Runs an asset's attempts until one succeeds, fails permanently, or the last allowed one fails.</summary>
+    private static async Task<AssetRun> RunAttemptsAsync(TaskOrchestrationContext context, FanOutRequest request, AssetTask task)
+    {
+        var failures = new List<AttemptRun>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = Milliseconds(context.CurrentUtcDateTime);
+            TaskFailureDetails failure;
+            try
+            {
+                var outcome = await context.CallActivityAsync<AssetOutcome>(request.Activity, WithAttempt(task.Input, attempt));
+                return new AssetRun(outcome, started, Milliseconds(context.CurrentUtcDateTime), failures);
+            }
+            catch (TaskFailedException e)
+            {
+                failure = e.FailureDetails;
+            }
+
+            var ended = Milliseconds(context.CurrentUtcDateTime);
+            var failed = FailedOutcome(request.Stage, task.AssetId, failure);
+            if (failed.Error!.Kind == FailureKind.Permanent || attempt >= request.Retry.MaxAttempts)
+            {
+                return new AssetRun(failed, started, ended, failures);
+            }
+
+            failures.Add(new AttemptRun(started, ended, failed.Error));
+            await WaitUntilAsync(context, ended + request.Retry.DelayAfter(attempt));
+        }
+    }
+
+    /// <summary>The activity input of an attempt: the task's own for the first, with <c>"attempt": n</c> from the second on.</summary>
+    internal static JsonElement WithAttempt(JsonElement input, int attempt)
+    {
+        if (attempt <= 1 || input.ValueKind != JsonValueKind.Object)
+        {
+            return input;
+        }
+
+        var node = JsonObject.Create(input)!;
+        node["attempt"] = attempt;
+        return JsonSerializer.SerializeToElement(node, Payloads.JsonPayloadConverter.Options);
+    }
+
+    /// <summary>
+    /// Waits on durable timers until workflow time reaches <paramref name="fireAt"/>: a backend that keeps queue delays in
+    /// whole seconds can fire a timer early, and the backoff must still hold.
+    /// </summary>
+    private static async Task WaitUntilAsync(TaskOrchestrationContext context, DateTime fireAt)
+    {
+        do
+        {
+            await context.CreateTimer(fireAt, CancellationToken.None);
+        }
+        while (context.CurrentUtcDateTime < fireAt);
     }
 
     private static async Task<IReadOnlyList<AssetOutcome>> RunChildrenAsync(TaskOrchestrationContext context, FanOutRequest request, Action<FanOutProgress> onProgress)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Durable;
 using Pipeline.Domain.Media;
@@ -14,7 +15,8 @@ namespace Pipeline.Standalone.Telemetry;
 
 /// <summary>
 /// Runs an activity inside a span and a logging scope carrying the job id, and records its duration, retries and
-/// failures by kind. The host registers every activity of the catalog through it, under the activity's own name; the
+/// failures by kind. A retry is an input that names an attempt after the first (<see cref="IAttemptNumbered"/>, as a
+/// fan-out's are), or an input this process has run before (calls retried by an SDK policy). The host registers every activity of the catalog through it, under the activity's own name; the
 /// engine creates it in the activity execution's DI scope, and it creates the wrapped SDK activity in the same scope.
 /// It reports the wrapped activity's input and output types, so the SDK shim (de)serializes exactly as for the
 /// activity itself.
@@ -41,7 +43,7 @@ public sealed class InstrumentedActivity<TActivity>(IServiceProvider services, P
         span?.SetTag("pipeline.job_id", jobId);
         var tags = new TagList { { "activity", name } };
         telemetry.Executions.Add(1, tags);
-        if (IsRepeat(name, input))
+        if (input is IAttemptNumbered { Attempt: > 1 } || IsRepeat(name, input))
         {
             telemetry.Retries.Add(1, tags);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Domain.Assets;
+using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Status;
 using static Pipeline.Domain.Tests.Status.StatusTestData;
 
@@ -237,5 +238,48 @@ public sealed class JobStatusEntityRecordStepsTests
         public List<StepRecord> Steps { get; } = steps;
 
         public int Sent { get; set; }
+    }
+
+    [Fact]
+    public async Task RecordSteps_CompactAssetsWithRetries_OneStepPerAttemptWithItsTimes_BlobsDescribedFromTheStore_AndTheStageEnded()
+    {
+        var blobs = new StatusTestBlobStore();
+        var stored = await blobs.PutAsync($"jobs/{JobId}/images/a.png", new MemoryStream([1, 2, 3, 4, 5]), "image/png");
+        var odd = await blobs.PutAsync($"jobs/{JobId}/images/elsewhere.png", new MemoryStream([9, 9]), "image/png");
+        var host = new JobStatusEntityHost(JobId, blobs);
+        var transient = new AssetError(FailureKind.Transient, "TransientAssetException", "a: rate limited");
+        var batch = new RecordStepsBatch
+        {
+            Stage = "images",
+            At = At(100),
+            First = 1,
+            Keys = $"jobs/{JobId}/images/*.png",
+            CompletesStage = true,
+            Assets =
+            [
+                new AssetStep("a", AssetStatus.Succeeded)
+                {
+                    StartMs = 9_000,
+                    EndMs = 500,
+                    Failures = [new FailedAttempt(40_000, transient) { EndMs = 38_000 }, new FailedAttempt(30_000, transient with { Message = "a: rate limited again" }) { EndMs = 25_000 }],
+                },
+                new AssetStep("b", AssetStatus.Succeeded) { StartMs = 2_000, Key = odd.Key },
+                new AssetStep("gone", AssetStatus.Succeeded) { StartMs = 1_000 },
+            ],
+        };
+
+        Assert.Equal(5, await host.CallAsync<int>(nameof(JobStatusEntity.RecordSteps), batch));
+
+        var log = await host.ReadLogAsync();
+        Assert.Equal([(1L, "a", 1), (2L, "a", 2), (3L, "a", 3), (4L, "b", 1), (5L, "gone", 1)], log.Select(s => (s.Sequence, s.AssetId!, s.Attempt)));
+        Assert.Equal(
+            [(At(60), At(62), AssetStatus.Failed), (At(70), At(75), AssetStatus.Failed), (At(91), At(100).AddMilliseconds(-500), AssetStatus.Succeeded)],
+            log.Take(3).Select(s => (s.StartedAt!.Value, s.EndedAt!.Value, s.Status)));
+        Assert.Equal(["a: rate limited", "a: rate limited again"], log.Take(2).Select(s => s.Error!.Message));
+        Assert.Equal(stored, log[2].Blob);
+        Assert.Equal(odd, log[3].Blob);
+        Assert.Null(log[4].Blob); // no such blob: the step is kept without its details
+        var stage = Assert.Single(host.State.Stages);
+        Assert.Equal((3, 0, JobStatus.Completed, At(100)), (stage.Succeeded, stage.Failed, stage.Status, stage.EndedAt!.Value));
     }
 }

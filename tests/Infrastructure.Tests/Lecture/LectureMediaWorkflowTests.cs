@@ -68,9 +68,11 @@ public sealed class LectureMediaWorkflowTests(ITestOutputHelper output)
             output.WriteLine($"{kind.Key}: {kind.Count()} events, {kind.Sum(e => System.Text.Encoding.UTF8.GetByteCount(PayloadOf(e))):N0} payload bytes");
         }
 
-        // Measured 767–785 B per asset on the engine: each entity signal carries the SDK's request envelope (~470 B of
-        // ids and timestamps) besides its report. This bound guards against regressions; the goal is 512 B.
-        Assert.True(bytesPerAsset <= 850, $"{bytesPerAsset:F0} history payload bytes per asset");
+        // Measured 695 B per asset on the engine (750 before each stage's end rode on its last step report): each entity
+        // signal carries the SDK's request envelope (~400 B of ids and timestamps) besides its report, and how many
+        // reports go out depends on timing (~19 B per asset each). This bound guards against regressions; the goal, met
+        // by whole lectures (12 segments: 473 B), is 512 B.
+        Assert.True(bytesPerAsset <= 740, $"{bytesPerAsset:F0} history payload bytes per asset");
     }
 
     [Fact]

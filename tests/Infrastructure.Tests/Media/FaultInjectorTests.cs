@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Media;
 using Pipeline.Infrastructure.Media;
@@ -64,7 +65,7 @@ public sealed class FaultInjectorTests
     }
 
     [Fact]
-    public async Task BeforeCallAsync_RetriedCall_DecidedByAttemptNumber()
+    public async Task BeforeCallAsync_RetriedCall_DecidedByTheActivitysAttemptNumber()
     {
         var options = new FaultInjectionOptions { Seed = 3, TransientRate = 0.5 };
         var injector = Injector(options);
@@ -72,10 +73,75 @@ public sealed class FaultInjectorTests
         var key = Enumerable.Range(0, 1000).Select(i => $"k{i}")
             .First(k => injector.Decide("IMusicGenerator", k, 1).Fault == FailureKind.Transient && injector.Decide("IMusicGenerator", k, 2).Fault is null);
 
-        var error = await Assert.ThrowsAsync<GenerationException>(() => injector.BeforeCallAsync("IMusicGenerator", key, CancellationToken.None));
-        await injector.BeforeCallAsync("IMusicGenerator", key, CancellationToken.None);
+        GenerationException error;
+        using (ActivityAttempt.Enter(1))
+        {
+            error = await Assert.ThrowsAsync<GenerationException>(() => injector.BeforeCallAsync("IMusicGenerator", key, CancellationToken.None));
+        }
+
+        using (ActivityAttempt.Enter(2))
+        {
+            await injector.BeforeCallAsync("IMusicGenerator", key, CancellationToken.None);
+        }
 
         Assert.Equal(FailureKind.Transient, error.Kind);
+    }
+
+    [Fact]
+    public async Task BeforeCallAsync_AfterARestart_TheSameAttemptGetsTheSameDecisionAndTheMessageNamesIt()
+    {
+        var options = new FaultInjectionOptions { Seed = 5, TransientRate = 0.6 };
+        // A key that fails on attempts 1 to 4 and passes on the fifth.
+        var probe = Injector(options);
+        var key = Enumerable.Range(0, 10_000).Select(i => $"k{i}")
+            .First(k => Enumerable.Range(1, 4).All(a => probe.Decide("ISpeechGenerator", k, a).Fault is not null) && probe.Decide("ISpeechGenerator", k, 5).Fault is null);
+
+        // Attempts 1 and 2 ran in one process; attempts 3 to 5 run after a restart (a new injector that has seen nothing).
+        var before = Injector(options);
+        var messages = new List<string>();
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            messages.Add(await FailureOfAsync(before, key, attempt) ?? "passed");
+        }
+
+        var restarted = Injector(options);
+        for (var attempt = 3; attempt <= 5; attempt++)
+        {
+            messages.Add(await FailureOfAsync(restarted, key, attempt) ?? "passed");
+        }
+
+        Assert.Equal(
+            [.. Enumerable.Range(1, 4).Select(a => $"Injected {(probe.Decide("ISpeechGenerator", key, a).Fault == FailureKind.Transient ? "transient" : "permanent")} failure of ISpeechGenerator (seed 5, attempt {a})."), "passed"],
+            messages);
+    }
+
+    [Fact]
+    public async Task BeforeCallAsync_OutsideAnyActivityAttempt_IsAttemptOneEveryTime()
+    {
+        var options = new FaultInjectionOptions { Seed = 3, TransientRate = 0.5 };
+        var injector = Injector(options);
+        var key = Enumerable.Range(0, 1000).Select(i => $"k{i}")
+            .First(k => injector.Decide("IMusicGenerator", k, 1).Fault == FailureKind.Transient && injector.Decide("IMusicGenerator", k, 2).Fault is null);
+
+        var first = await Assert.ThrowsAsync<GenerationException>(() => injector.BeforeCallAsync("IMusicGenerator", key, CancellationToken.None));
+        var second = await Assert.ThrowsAsync<GenerationException>(() => injector.BeforeCallAsync("IMusicGenerator", key, CancellationToken.None));
+
+        Assert.Equal(first.Message, second.Message);
+        Assert.EndsWith("attempt 1).", second.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> FailureOfAsync(FaultInjector injector, string key, int attempt)
+    {
+        using var scope = ActivityAttempt.Enter(attempt);
+        try
+        {
+            await injector.BeforeCallAsync("ISpeechGenerator", key, CancellationToken.None);
+            return null;
+        }
+        catch (GenerationException e)
+        {
+            return e.Message;
+        }
     }
 
     [Fact]

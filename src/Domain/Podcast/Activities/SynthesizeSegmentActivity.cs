@@ -1,3 +1,4 @@
+using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
@@ -9,6 +10,7 @@ namespace Pipeline.Domain.Podcast.Activities;
 /// <summary>
 /// One script segment: reads its line from the stored script by index, speaks it in its speaker's voice and streams
 /// the WAV to <c>jobs/{jobId}/audio/segment-{index}.wav</c>. Generator failures keep their kind (transient ones retry).
+/// Speech runs inside the input's <see cref="ActivityAttempt"/>.
 /// </summary>
 public sealed class SynthesizeSegmentActivity(ISpeechGenerator speech, IBlobStore blobs) : TaskActivity<SegmentSynthesis, AssetOutcome>
 {
@@ -23,6 +25,7 @@ public sealed class SynthesizeSegmentActivity(ISpeechGenerator speech, IBlobStor
         }
 
         var line = script.Lines[input.Index];
+        using var attempt = ActivityAttempt.Enter(input.Attempt);
         try
         {
             await using var audio = await speech.SynthesizeAsync(line.Text, script.SpeakerOf(line).Voice, CancellationToken.None);

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Pipeline.Domain.Activities;
 using Pipeline.Domain.Assets;
 using Pipeline.Domain.Media;
 
@@ -8,15 +8,15 @@ namespace Pipeline.Infrastructure.Media.FaultInjection;
 
 /// <summary>
 /// The one place fault injection is decided and applied; the per-port decorators only name the port and the call key.
-/// A decision depends on (seed, port, call key, attempt) alone — the attempt is how many times this process has seen
-/// the key before — so a rerun with the same seed makes the same calls fail, and a retried call can succeed.
-/// Latency is awaited on the injected <see cref="TimeProvider"/>.
+/// A decision depends on (seed, port, call key, attempt) alone. The attempt is the running activity's
+/// (<see cref="ActivityAttempt.Current"/>), which the orchestration numbers and passes in the activity's input — durable
+/// state, not this process's memory — so a rerun with the same seed makes the same calls fail, a retried call can
+/// succeed, and after a restart, or on another host, the same attempt gets the same decision and the message names it.
+/// A call outside any activity attempt counts as attempt 1. Latency is awaited on the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class FaultInjector(IOptions<FaultInjectionOptions> options, TimeProvider timeProvider)
 {
     public const string ProviderName = "fault-injection";
-
-    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
 
     public FaultInjectionOptions Options => options.Value;
 
@@ -41,10 +41,10 @@ public sealed class FaultInjector(IOptions<FaultInjectionOptions> options, TimeP
         return new FaultDecision { Latency = TimeSpan.FromMilliseconds(milliseconds), Fault = fault };
     }
 
-    /// <summary>Waits the injected latency, then throws the injected fault, if any; counts the attempt.</summary>
+    /// <summary>Waits the injected latency, then throws the injected fault, if any, for the current activity attempt.</summary>
     public async Task BeforeCallAsync(string port, string callKey, CancellationToken cancellationToken)
     {
-        var attempt = _attempts.AddOrUpdate($"{port}\n{callKey}", 1, (_, previous) => previous + 1);
+        var attempt = ActivityAttempt.Current ?? 1;
         var decision = Decide(port, callKey, attempt);
         if (decision.Latency > TimeSpan.Zero)
         {
@@ -58,6 +58,6 @@ public sealed class FaultInjector(IOptions<FaultInjectionOptions> options, TimeP
         }
     }
 
-    /// <summary>A call key from the call's arguments (their SHA-256), short enough to keep per key.</summary>
+    /// <summary>A call key from the call's arguments (their SHA-256).</summary>
     public static string Key(params string[] parts) => MediaHash.Hex(parts)[..32];
 }
