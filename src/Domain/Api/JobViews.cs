@@ -16,7 +16,7 @@ internal static class JobViews
     {
         var finished = record.Status is JobStatus.Completed or JobStatus.CompletedWithErrors or JobStatus.Failed or JobStatus.Cancelled;
         var status = finished ? record.Status : LiveStatus(record, instance, state);
-        var error = record.Error ?? state?.Error ?? (instance?.FailureDetails is { } failure ? new JobError { Type = failure.ErrorType, Message = failure.ErrorMessage } : null);
+        var error = record.Error ?? state?.Error ?? (instance?.FailureDetails is { } failure ? new JobError { Type = ErrorCodes.Of(failure.ErrorType), Message = failure.ErrorMessage } : null);
 
         var outcomes = finished || steps is null ? record.Manifest : MergeManifest(record.Manifest, Outcomes(steps));
         var attempts = steps is null ? null : Attempts(steps);

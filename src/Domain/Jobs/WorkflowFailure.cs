@@ -18,10 +18,10 @@ public static class WorkflowFailure
     {
         TaskFailedException failed => new JobError
         {
-            Type = Innermost(failed.FailureDetails).ErrorType,
+            Type = Assets.ErrorCodes.Of(Innermost(failed.FailureDetails).ErrorType),
             Message = $"{failed.TaskName} failed: {Innermost(failed.FailureDetails).ErrorMessage}",
         },
-        _ => new JobError { Type = exception.GetType().FullName ?? exception.GetType().Name, Message = exception.Message },
+        _ => new JobError { Type = Assets.ErrorCodes.Of(exception.GetType().FullName), Message = exception.Message },
     };
 
     /// <summary>Workflow time as an offset (the context's time is UTC whatever its kind says).</summary>

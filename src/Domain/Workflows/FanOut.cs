@@ -219,6 +219,6 @@ public static class FanOut
         var kind = failure.IsCausedBy<TransientAssetException>() ? FailureKind.Transient
             : failure.IsCausedBy<PermanentAssetException>() ? FailureKind.Permanent
             : FailureKind.Unknown;
-        return AssetOutcome.Failed(assetId, stage, new AssetError(kind, failure.ErrorType, failure.ErrorMessage));
+        return AssetOutcome.Failed(assetId, stage, new AssetError(kind, ErrorCodes.Of(failure.ErrorType), failure.ErrorMessage));
     }
 }

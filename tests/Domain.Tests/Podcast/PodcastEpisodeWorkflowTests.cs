@@ -69,14 +69,14 @@ public sealed class PodcastEpisodeWorkflowTests
         Assert.All(results, r => Assert.Equal(OrchestrationRuntimeStatus.Failed, r.RuntimeStatus));
         var refused = (await host.Jobs.GetAsync("episode-4"))!;
         Assert.Equal(JobStatus.Failed, refused.Status);
-        Assert.Equal(typeof(Assets.PermanentAssetException).FullName, refused.Error!.Type);
+        Assert.Equal(Assets.ErrorCodes.Permanent, refused.Error!.Type);
         Assert.Contains("content policy: the topic was refused", refused.Error.Message, StringComparison.Ordinal);
         Assert.Equal(["outline", "script"], host.Jobs.Phases("episode-4").Select(p => p.Phase));
         Assert.Equal(1, await host.ScheduledAsync("episode-4", nameof(WriteScriptActivity)));
 
         var incomplete = (await host.Jobs.GetAsync("episode-5"))!;
         Assert.Equal(JobStatus.Failed, incomplete.Status);
-        Assert.Equal(typeof(EpisodeAudioIncompleteException).FullName, incomplete.Error!.Type);
+        Assert.Equal("episode-audio-incomplete", incomplete.Error!.Type);
         Assert.Contains("1 of 6 segments", incomplete.Error.Message, StringComparison.Ordinal);
         Assert.False(await host.Blobs.ExistsAsync(PodcastBlobKeys.Episode("episode-5")));
         Assert.Equal(0, await host.ScheduledAsync("episode-5", nameof(AssembleEpisodeActivity)));

@@ -81,7 +81,8 @@ public sealed class CrashRecoveryTests
         settings["Pipeline:Standalone:GenerationLogPath"] = log;
         settings["Pipeline:Media:FaultInjection:Enabled"] = "true";
         settings["Pipeline:Media:FaultInjection:Latency:Distribution"] = "Fixed";
-        settings["Pipeline:Media:FaultInjection:Latency:FixedMilliseconds"] = "300";
+        // Long enough that the job is still running when a loaded machine has polled its step log a few times.
+        settings["Pipeline:Media:FaultInjection:Latency:FixedMilliseconds"] = "800";
         return settings;
     }
 
