@@ -16,6 +16,9 @@ public sealed record GeneratedMedia : IDisposable, IAsyncDisposable
 
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>What the provider reported using for this asset (tokens, images, characters, seconds); null when nothing was reported.</summary>
+    public MediaUsage? Usage { get; init; }
+
     public void Dispose() => Content.Dispose();
 
     public ValueTask DisposeAsync() => Content.DisposeAsync();

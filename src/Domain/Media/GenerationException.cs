@@ -36,6 +36,12 @@ public sealed class GenerationException : Exception
     /// <summary>The generator that failed, e.g. <c>espeak-ng</c>, <c>ffmpeg</c>, <c>openai-images</c>.</summary>
     public string Provider { get; }
 
+    /// <summary>
+    /// The least time the provider asked to wait before the next attempt (its <c>Retry-After</c>), for a transient
+    /// failure; null when it named none.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static GenerationException Transient(string provider, string message, Exception? innerException = null)
         => new(FailureKind.Transient, provider, message, innerException);
 
