@@ -9,6 +9,7 @@ using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Status;
 using Pipeline.Domain.Workflows;
 using Pipeline.Testing;
+using Pipeline.Worker;
 
 namespace Pipeline.Domain.Tests.Workflows;
 
@@ -53,6 +54,11 @@ public sealed class FanOutRetryAfterTests
         Assert.True(
             sibling.EndedAt <= limited[1].StartedAt,
             $"the sibling ended at {sibling.EndedAt:O}, after the limited asset's second attempt started at {limited[1].StartedAt:O}");
+
+        // The wait is a durable timer read from recorded history: replaying it issues nothing new.
+        var replay = await new HistoryReplayer(host.Engine).ReplayAsync(request.JobId);
+        Assert.NotNull(replay.Completion);
+        Assert.True(replay.IssuedNoNewActions, string.Join(", ", replay.NewActions));
     }
 
     [Fact]
