@@ -20,7 +20,7 @@ public sealed class GenerateNarrationActivity(ISpeechGenerator speech, LectureRe
         await using (media.ConfigureAwait(false))
         {
             var stored = await blobs.PutAsync(BlobKey.ForAsset(item.JobId, item.Stage, item.AssetId, media.Extension), media.Content, media.ContentType, cancellationToken).ConfigureAwait(false);
-            return AssetOutcome.Succeeded(item.AssetId, item.Stage, stored);
+            return AssetOutcome.Succeeded(item.AssetId, item.Stage, stored, media.Usage);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Domain.Assets;
+using Pipeline.Domain.Media;
 
 namespace Pipeline.Domain.Api;
 
@@ -29,4 +30,7 @@ public sealed record AssetView
     /// each attempt is a step of its own there.
     /// </summary>
     public int? Attempts { get; init; }
+
+    /// <summary>What the provider reported using for the asset (tokens, images, characters, seconds); null when nothing was reported.</summary>
+    public MediaUsage? Usage { get; init; }
 }

@@ -97,7 +97,7 @@ internal static class JobViews
                 order.Add(key);
             }
 
-            latest[key] = new AssetOutcome(step.AssetId, step.Stage, step.Status, step.Status == AssetStatus.Succeeded ? step.Blob : null, step.Error);
+            latest[key] = new AssetOutcome(step.AssetId, step.Stage, step.Status, step.Status == AssetStatus.Succeeded ? step.Blob : null, step.Error) { Usage = step.Usage };
         }
 
         return order.Select(k => latest[k]).ToList();
@@ -172,6 +172,7 @@ internal static class JobViews
         Sha256 = outcome.Blob?.Sha256,
         Url = outcome is { Status: AssetStatus.Succeeded, Blob: not null } ? $"{baseUrl}/api/jobs/{jobId}/assets/{Uri.EscapeDataString(outcome.AssetId)}" : null,
         Error = outcome.Error,
+        Usage = outcome.Usage,
     };
 
     private static JobProgressView View(JobProgress progress)

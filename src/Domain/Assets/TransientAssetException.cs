@@ -24,4 +24,10 @@ public sealed class TransientAssetException : AssetFailureException
     }
 
     public override FailureKind Kind => FailureKind.Transient;
+
+    /// <summary>
+    /// The least time the provider asked to wait before the next attempt, when it named one (its message then carries
+    /// it too, see <see cref="AssetFailures"/>: the message is what reaches the orchestration).
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Domain.Assets;
+using Pipeline.Domain.Media;
 
 namespace Pipeline.Domain.Status;
 
@@ -29,4 +30,8 @@ public sealed record AssetStep(string AssetId, AssetStatus Status)
     /// <summary>The attempts before the last one, oldest first (attempt 1, 2, …); null when the first attempt was the last.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<FailedAttempt>? Failures { get; init; }
+
+    /// <summary>What the provider reported using for the asset (on its last attempt); null when nothing was reported.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaUsage? Usage { get; init; }
 }

@@ -87,11 +87,11 @@ public sealed record RecordStepsBatch
             var failures = asset.Failures ?? [];
             for (var i = 0; i < failures.Count; i++)
             {
-                yield return (Step(sequence++, asset.AssetId, i + 1, AssetStatus.Failed, failures[i].StartMs, failures[i].EndMs, failures[i].Error), null);
+                yield return (Step(sequence++, asset.AssetId, i + 1, AssetStatus.Failed, failures[i].StartMs, failures[i].EndMs, failures[i].Error) with { RetryAfterMs = failures[i].RetryAfterMs }, null);
             }
 
             var key = asset.Status == AssetStatus.Succeeded ? asset.Key ?? Keys?.Replace(AssetIdPlaceholder.ToString(), asset.AssetId, StringComparison.Ordinal) : null;
-            yield return (Step(sequence++, asset.AssetId, failures.Count + 1, asset.Status, asset.StartMs, asset.EndMs, asset.Error), key);
+            yield return (Step(sequence++, asset.AssetId, failures.Count + 1, asset.Status, asset.StartMs, asset.EndMs, asset.Error) with { Usage = asset.Usage }, key);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Domain.Assets;
+using Pipeline.Domain.Media;
 using Pipeline.Domain.Payloads;
 
 namespace Pipeline.Domain.Status;
@@ -40,4 +41,15 @@ public sealed record StepRecord
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BlobRef? Blob { get; init; }
+
+    /// <summary>
+    /// For a failed attempt that was retried: the wait the provider asked for (its Retry-After, in milliseconds, cut to
+    /// the retry's maximum interval) when it named one — the next attempt started no sooner than that after this one ended.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? RetryAfterMs { get; init; }
+
+    /// <summary>What the provider reported using for the asset, on the attempt that produced it; null when nothing was reported.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MediaUsage? Usage { get; init; }
 }

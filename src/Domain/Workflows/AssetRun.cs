@@ -9,5 +9,8 @@ namespace Pipeline.Domain.Workflows;
 /// </summary>
 internal sealed record AssetRun(AssetOutcome Outcome, DateTime StartedAt, DateTime EndedAt, IReadOnlyList<AttemptRun> Failures);
 
-/// <summary>An attempt that failed and was retried: when it ran and why it failed.</summary>
-internal sealed record AttemptRun(DateTime StartedAt, DateTime EndedAt, AssetError Error);
+/// <summary>
+/// An attempt that failed and was retried: when it ran, why it failed and, when the provider named one, the
+/// Retry-After the next attempt waited for (cut to the retry options' <c>MaxInterval</c>).
+/// </summary>
+internal sealed record AttemptRun(DateTime StartedAt, DateTime EndedAt, AssetError Error, TimeSpan? RetryAfter = null);

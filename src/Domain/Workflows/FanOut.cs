@@ -17,8 +17,10 @@ namespace Pipeline.Domain.Workflows;
 /// <para>
 /// Each asset's attempts run here rather than under an SDK retry policy, so that each is numbered and recorded: attempt
 /// n > 1 gets <c>"attempt": n</c> in its input (activities and the generators below them read it, see
-/// <see cref="Activities.ActivityAttempt"/>), a failed attempt is retried after <see cref="AssetRetryOptions.DelayAfter"/>
-/// on a durable timer, up to <see cref="AssetRetryOptions.MaxAttempts"/>, and a permanent failure never. The history is
+/// <see cref="Activities.ActivityAttempt"/>), a failed attempt is retried after <see cref="AssetRetryOptions.DelayAfter(int)"/>
+/// on a durable timer — or after the provider's Retry-After when that is longer, cut to
+/// <see cref="AssetRetryOptions.MaxInterval"/> — up to <see cref="AssetRetryOptions.MaxAttempts"/>, and a permanent failure
+/// never. Only that asset waits: the window's other activities go on. The history is
 /// the one the policy wrote (scheduled, failed, timer, scheduled, …).
 /// </para>
 /// </summary>
@@ -131,14 +133,15 @@ public static class FanOut
             }
 
             var ended = Milliseconds(context.CurrentUtcDateTime);
-            var failed = FailedOutcome(request.Stage, task.AssetId, failure);
+            var (failed, retryAfter) = Failed(request.Stage, task.AssetId, failure);
             if (failed.Error!.Kind == FailureKind.Permanent || attempt >= request.Retry.MaxAttempts)
             {
                 return new AssetRun(failed, started, ended, failures);
             }
 
-            failures.Add(new AttemptRun(started, ended, failed.Error));
-            await WaitUntilAsync(context, ended + request.Retry.DelayAfter(attempt));
+            var honoured = retryAfter is { } asked ? request.Retry.CappedRetryAfter(asked) : (TimeSpan?)null;
+            failures.Add(new AttemptRun(started, ended, failed.Error, honoured));
+            await WaitUntilAsync(context, ended + request.Retry.DelayAfter(attempt, honoured));
         }
     }
 
@@ -214,11 +217,18 @@ public static class FanOut
         return [.. outcomes];
     }
 
-    private static AssetOutcome FailedOutcome(string stage, string assetId, TaskFailureDetails failure)
+    private static AssetOutcome FailedOutcome(string stage, string assetId, TaskFailureDetails failure) => Failed(stage, assetId, failure).Outcome;
+
+    /// <summary>
+    /// The failed outcome of an attempt and, for a transient failure whose provider named one, its Retry-After (read from
+    /// the recorded failure, so replay sees the same value; the message shown keeps the provider's words alone).
+    /// </summary>
+    private static (AssetOutcome Outcome, TimeSpan? RetryAfter) Failed(string stage, string assetId, TaskFailureDetails failure)
     {
         var kind = failure.IsCausedBy<TransientAssetException>() ? FailureKind.Transient
             : failure.IsCausedBy<PermanentAssetException>() ? FailureKind.Permanent
             : FailureKind.Unknown;
-        return AssetOutcome.Failed(assetId, stage, new AssetError(kind, ErrorCodes.Of(failure.ErrorType), failure.ErrorMessage));
+        var (message, retryAfter) = kind == FailureKind.Transient ? AssetFailures.SplitRetryAfter(failure.ErrorMessage) : (failure.ErrorMessage, null);
+        return (AssetOutcome.Failed(assetId, stage, new AssetError(kind, ErrorCodes.Of(failure.ErrorType), message)), retryAfter);
     }
 }

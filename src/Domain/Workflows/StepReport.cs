@@ -73,7 +73,8 @@ internal sealed class StepReport(TaskOrchestrationContext context, FanOutRequest
             Key = key is null || (keys is not null && KeyOf(keys, outcome.AssetId) == key) ? null : key,
             Failures = run.Failures.Count == 0
                 ? null
-                : [.. run.Failures.Select(f => new FailedAttempt(Before(at, f.StartedAt), f.Error) { EndMs = Before(at, f.EndedAt) })],
+                : [.. run.Failures.Select(f => new FailedAttempt(Before(at, f.StartedAt), f.Error) { EndMs = Before(at, f.EndedAt), RetryAfterMs = Milliseconds(f.RetryAfter) })],
+            Usage = outcome.Usage,
         };
     }
 
@@ -95,6 +96,8 @@ internal sealed class StepReport(TaskOrchestrationContext context, FanOutRequest
     }
 
     private static string KeyOf(string keys, string assetId) => keys.Replace(RecordStepsBatch.AssetIdPlaceholder.ToString(), assetId, StringComparison.Ordinal);
+
+    private static long? Milliseconds(TimeSpan? wait) => wait is { } w ? (long)Math.Ceiling(w.TotalMilliseconds) : null;
 
     private static long Before(DateTime at, DateTime time) => (long)(at - time).TotalMilliseconds;
 }
