@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pipeline.Domain.Media;
 using Pipeline.Infrastructure.Media;
+using Pipeline.Infrastructure.Media.Providers.OpenAI;
 
 namespace Pipeline.Infrastructure.Tests.Providers;
 
@@ -42,5 +43,30 @@ public sealed class HostedGeneratorSettingsTests
         var failure = Assert.Throws<OptionsValidationException>(() => HostedMedia.Build(new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(failure.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddPipelineMedia_AzureOpenAiWithoutKey_UsesTheAppsIdentityWithoutCallingAnything()
+    {
+        using var services = HostedMedia.Build(new Dictionary<string, string?>
+        {
+            ["Pipeline:Media:Speech:Provider"] = "AzureOpenAI",
+            ["Pipeline:Media:Speech:Endpoint"] = "https://example.openai.azure.com",
+            ["Pipeline:Media:Speech:Deployment"] = "tts",
+        });
+
+        Assert.IsType<OpenAiSpeechGenerator>(services.GetRequiredService<ISpeechGenerator>());
+    }
+
+    [Theory]
+    [InlineData(1280, 720, "gpt-image-1", null, 1536, 1024)]
+    [InlineData(720, 1280, "gpt-image-1", null, 1024, 1536)]
+    [InlineData(800, 800, "gpt-image-1", null, 1024, 1024)]
+    [InlineData(1280, 720, "dall-e-3", null, 1792, 1024)]
+    [InlineData(300, 300, "dall-e-2", null, 512, 512)]
+    [InlineData(1280, 720, "gpt-image-1", "1024x1024", 1024, 1024)]
+    public void RequestSize_LectureSize_NearestAllowedOrConfigured(int width, int height, string model, string? configured, int expectedWidth, int expectedHeight)
+    {
+        Assert.Equal((expectedWidth, expectedHeight), OpenAiImageGenerator.RequestSize(configured, model, width, height));
     }
 }

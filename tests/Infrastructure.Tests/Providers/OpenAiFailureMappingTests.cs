@@ -134,6 +134,26 @@ public sealed class OpenAiFailureMappingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_AzureOpenAiUnauthorized_PermanentNamingTheKeySetting()
+    {
+        _server.Script(Route.Images, Fault.Unauthorized);
+        using var services = HostedMedia.Build(new Dictionary<string, string?>
+        {
+            ["Pipeline:Media:Images:Provider"] = "AzureOpenAI",
+            ["Pipeline:Media:Images:Endpoint"] = _server.AzureEndpoint.AbsoluteUri,
+            ["Pipeline:Media:Images:Deployment"] = "images",
+            ["Pipeline:Media:Images:ApiKey"] = ApiKey,
+        });
+
+        var failure = await Assert.ThrowsAsync<GenerationException>(
+            () => services.GetRequiredService<IImageGenerator>().GenerateImageAsync("a fern", 1024, 1024));
+
+        Assert.Equal(FailureKind.Permanent, failure.Kind);
+        Assert.Equal("azure-openai-images", failure.Provider);
+        Assert.Contains("Pipeline:Media:Images:ApiKey", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Call_NothingListening_TransientNamingTheEndpointSetting()
     {
         var settings = HostedMedia.OpenAi(_server, "Images");
