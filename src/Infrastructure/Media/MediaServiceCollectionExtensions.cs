@@ -52,15 +52,15 @@ public static class MediaServiceCollectionExtensions
         return services;
     }
 
-    private static IPromptWriter PromptWriter(MediaOptions options) => options.Prompts.Provider == GeneratorProvider.Local
+    private static IPromptWriter PromptWriter(MediaOptions options) => options.Prompts.Kind == GeneratorProvider.Local
         ? new LocalPromptWriter()
         : new OpenAiPromptWriter(OpenAiConnection.Create($"{MediaOptions.Section}:{nameof(MediaOptions.Prompts)}", options.Prompts, OpenAiPromptWriter.DefaultModel));
 
-    private static IImageGenerator ImageGenerator(MediaOptions options) => options.Images.Provider == GeneratorProvider.Local
+    private static IImageGenerator ImageGenerator(MediaOptions options) => options.Images.Kind == GeneratorProvider.Local
         ? new SkiaImageGenerator()
         : new OpenAiImageGenerator(OpenAiConnection.Create($"{MediaOptions.Section}:{nameof(MediaOptions.Images)}", options.Images, OpenAiImageGenerator.DefaultModel));
 
-    private static ISpeechGenerator SpeechGenerator(MediaOptions options, ILoggerFactory loggerFactory) => options.Speech.Provider == GeneratorProvider.Local
+    private static ISpeechGenerator SpeechGenerator(MediaOptions options, ILoggerFactory loggerFactory) => options.Speech.Kind == GeneratorProvider.Local
         ? SpeechGeneratorFactory.Create(options, loggerFactory)
         : new OpenAiSpeechGenerator(OpenAiConnection.Create($"{MediaOptions.Section}:{nameof(MediaOptions.Speech)}", options.Speech, OpenAiSpeechGenerator.DefaultModel));
 

@@ -37,6 +37,8 @@ public sealed class HostedGeneratorSettingsTests
     [Theory]
     [InlineData("Pipeline:Media:Images:Size", "big", "Pipeline:Media:Images:Size is not valid")]
     [InlineData("Pipeline:Media:Speech:TimeoutSeconds", "0", "Pipeline:Media:Speech:TimeoutSeconds is not valid")]
+    [InlineData("Pipeline:Media:Prompts:Provider", "ChatGPT", "Pipeline:Media:Prompts:Provider 'ChatGPT' is not a provider: use Local, OpenAI, AzureOpenAI.")]
+    [InlineData("Pipeline:Media:Prompts:Provider", "1", "Pipeline:Media:Prompts:Provider '1' is not a provider")]
     [InlineData("Pipeline:Media:Images:Modle", "gpt-image-1", "Pipeline:Media:Images:Modle is not a setting")]
     public void AddPipelineMedia_BadOrUnknownKey_FailsAtStartNamingIt(string key, string value, string expected)
     {

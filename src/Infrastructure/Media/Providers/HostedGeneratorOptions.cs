@@ -8,7 +8,11 @@ namespace Pipeline.Infrastructure.Media.Providers;
 /// </summary>
 public sealed class HostedGeneratorOptions
 {
-    public GeneratorProvider Provider { get; set; } = GeneratorProvider.Local;
+    /// <summary><c>Local</c>, <c>OpenAI</c> or <c>AzureOpenAI</c> (any case); read as <see cref="Kind"/>.</summary>
+    public string Provider { get; set; } = nameof(GeneratorProvider.Local);
+
+    /// <summary>The provider named by <see cref="Provider"/>; <see cref="GeneratorProvider.Local"/> when it names none (validation refuses that).</summary>
+    public GeneratorProvider Kind => Named(Provider) ?? GeneratorProvider.Local;
 
     /// <summary>The OpenAI model, e.g. <c>gpt-image-1</c>, <c>tts-1</c>, <c>gpt-4o-mini</c>; a default per generator when empty.</summary>
     public string? Model { get; set; }
@@ -39,7 +43,7 @@ public sealed class HostedGeneratorOptions
 
     /// <summary>The model or deployment the calls name.</summary>
     public string ModelOr(string fallback)
-        => Provider == GeneratorProvider.AzureOpenAI ? Deployment ?? string.Empty : string.IsNullOrWhiteSpace(Model) ? fallback : Model;
+        => Kind == GeneratorProvider.AzureOpenAI ? Deployment ?? string.Empty : string.IsNullOrWhiteSpace(Model) ? fallback : Model;
 
     /// <summary>What is wrong with these settings (each naming its full key under <paramref name="section"/>); empty when nothing.</summary>
     public IEnumerable<string> Problems(string section)
@@ -54,7 +58,13 @@ public sealed class HostedGeneratorOptions
             }
         }
 
-        if (Provider == GeneratorProvider.Local)
+        if (Named(Provider) is null)
+        {
+            yield return $"{section}:Provider '{Provider}' is not a provider: use {string.Join(", ", Enum.GetNames<GeneratorProvider>())}.";
+            yield break;
+        }
+
+        if (Kind == GeneratorProvider.Local)
         {
             yield break;
         }
@@ -68,12 +78,12 @@ public sealed class HostedGeneratorOptions
             yield return $"{section}:Endpoint must use https unless it is a loopback address.";
         }
 
-        if (Provider == GeneratorProvider.OpenAI && string.IsNullOrWhiteSpace(ApiKey))
+        if (Kind == GeneratorProvider.OpenAI && string.IsNullOrWhiteSpace(ApiKey))
         {
             yield return $"{section}:ApiKey is required when {section}:Provider is OpenAI.";
         }
 
-        if (Provider == GeneratorProvider.AzureOpenAI)
+        if (Kind == GeneratorProvider.AzureOpenAI)
         {
             if (Endpoint is null)
             {
@@ -86,6 +96,11 @@ public sealed class HostedGeneratorOptions
             }
         }
     }
+
+    private static GeneratorProvider? Named(string? value)
+        => Enum.GetNames<GeneratorProvider>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<GeneratorProvider>(name)
+            : null;
 
     private static string Describe(string member) => member switch
     {

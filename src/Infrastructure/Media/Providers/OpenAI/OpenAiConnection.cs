@@ -37,7 +37,7 @@ public sealed class OpenAiConnection
 
     public AuthenticationPolicy Authentication { get; }
 
-    public bool IsAzure => Settings.Provider == GeneratorProvider.AzureOpenAI;
+    public bool IsAzure => Settings.Kind == GeneratorProvider.AzureOpenAI;
 
     /// <summary>The provider's name on usage records and errors: <c>openai</c> or <c>azure-openai</c>.</summary>
     public string ProviderName => IsAzure ? "azure-openai" : "openai";
@@ -46,7 +46,7 @@ public sealed class OpenAiConnection
 
     public static OpenAiConnection Create(string section, HostedGeneratorOptions settings, string defaultModel)
     {
-        if (settings.Provider == GeneratorProvider.AzureOpenAI)
+        if (settings.Kind == GeneratorProvider.AzureOpenAI)
         {
             var resource = settings.Endpoint!.AbsoluteUri.TrimEnd('/');
             var endpoint = new Uri(resource.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase) ? resource : resource + "/openai/v1");
