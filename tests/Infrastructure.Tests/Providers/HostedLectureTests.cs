@@ -61,6 +61,37 @@ public sealed class HostedLectureTests : IAsyncLifetime
         Assert.Equal(Segments, _server.RequestsTo(Route.Chat).Count);
         Assert.Equal(Segments, _server.RequestsTo(Route.Speech).Count);
         Assert.All(_server.Requests, r => Assert.Equal(200, r.Status));
+
+        // What the provider reported travels on each asset's outcome.
+        Assert.All(images, a => Assert.Equal(
+            new Domain.Media.MediaUsage { Provider = "openai", Model = "gpt-image-1", Images = 1, ImageSize = "1024x1024", InputTokens = a.Usage!.InputTokens, OutputTokens = 4160 },
+            a.Usage));
+        Assert.All(images, a => Assert.True(a.Usage!.InputTokens > 0));
+        Assert.All(narration, a => Assert.Equal("tts-1", a.Usage!.Model));
+        Assert.Equal(
+            _server.RequestsTo(Route.Speech).Sum(r => ((string?)r.Body["input"])!.Length),
+            narration.Sum(a => a.Usage!.Characters));
+    }
+
+    [Fact]
+    public async Task Run_SpeechRateLimitedWithRetryAfter_ThatNarrationWaitsThenSucceedsAndItsSiblingDoesNot()
+    {
+        _server.Script(Route.Speech, Fault.RateLimited(retryAfterSeconds: 2));
+        await using var host = await LectureHost.StartAsync(Settings());
+
+        await host.RunAsTheApiStartsAsync("hosted-429", LectureHost.Lecture(Segments));
+
+        var record = (await host.Jobs.GetAsync("hosted-429"))!;
+        Assert.Equal(JobStatus.Completed, record.Status);
+        var speech = _server.RequestsTo(Route.Speech);
+        Assert.Equal(Segments + 1, speech.Count);
+        var limited = Assert.Single(speech, r => r.Status == 429);
+        var text = (string?)limited.Body["input"];
+        var retry = Assert.Single(speech, r => r.Status == 200 && (string?)r.Body["input"] == text);
+
+        // The next attempt waited the provider's 2 s, not the 0.2 s backoff; the other narration was asked once.
+        Assert.True(retry.ReceivedAt - limited.AnsweredAt >= TimeSpan.FromSeconds(2), $"retried after {(retry.ReceivedAt - limited.AnsweredAt).TotalMilliseconds} ms");
+        Assert.Single(speech, r => (string?)r.Body["input"] != text);
     }
 
     [Fact]
@@ -73,7 +104,10 @@ public sealed class HostedLectureTests : IAsyncLifetime
 
         var record = (await host.Jobs.GetAsync("hosted-refusal"))!;
         Assert.Equal(JobStatus.CompletedWithErrors, record.Status);
-        var failed = Assert.Single(record.Manifest, a => a.Status != AssetStatus.Succeeded);
+        // The refused image failed; a clip drawn from it (when it was a starting image) is skipped, nothing else.
+        var failed = Assert.Single(record.Manifest, a => a.Status == AssetStatus.Failed);
+        Assert.Contains(failed.Stage, new[] { LectureStage.Images, LectureStage.StartingImages });
+        Assert.All(record.Manifest.Where(a => a.Status != AssetStatus.Succeeded && a != failed), a => Assert.Equal((AssetStatus.Skipped, LectureStage.Videos), (a.Status, a.Stage)));
         Assert.Equal(FailureKind.Permanent, failed.Error!.Kind);
         Assert.Contains("content policy", failed.Error.Message, StringComparison.Ordinal);
 

@@ -313,10 +313,16 @@ internal sealed class OpenAiProtocolServer : IAsyncDisposable
 
         public byte[]? Asset { get; private set; }
 
+        public DateTimeOffset ReceivedAt { get; } = DateTimeOffset.UtcNow;
+
+        /// <summary>When the answer's status was decided (the body follows).</summary>
+        public DateTimeOffset AnsweredAt { get; private set; }
+
         public void Served(int status, byte[]? asset)
         {
             Status = status;
             Asset = asset;
+            AnsweredAt = DateTimeOffset.UtcNow;
         }
     }
 }
