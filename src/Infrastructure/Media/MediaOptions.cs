@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Pipeline.Infrastructure.Media.FaultInjection;
+using Pipeline.Infrastructure.Media.Providers;
 
 namespace Pipeline.Infrastructure.Media;
 
@@ -30,6 +31,15 @@ public sealed class MediaOptions : IValidatableObject
 
     public FaultInjectionOptions FaultInjection { get; set; } = new();
 
+    /// <summary>Who renders images: <c>Local</c> (Skia), <c>OpenAI</c> or <c>AzureOpenAI</c> (docs/providers.md).</summary>
+    public HostedGeneratorOptions Images { get; set; } = new();
+
+    /// <summary>Who speaks narration: <c>Local</c> (espeak-ng or the built-in synthesizer), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
+    public HostedGeneratorOptions Speech { get; set; } = new();
+
+    /// <summary>Who writes image prompts: <c>Local</c> (key phrases), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
+    public HostedGeneratorOptions Prompts { get; set; } = new();
+
     public VideoFormat VideoFormat => new() { Width = VideoWidth, Height = VideoHeight, FramesPerSecond = VideoFramesPerSecond };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -45,6 +55,14 @@ public sealed class MediaOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"{Section}:{nameof(FaultInjection)}: {result.ErrorMessage}", result.MemberNames.Select(m => $"{nameof(FaultInjection)}.{m}"));
+        }
+
+        foreach (var (name, generator) in new[] { (nameof(Images), Images), (nameof(Speech), Speech), (nameof(Prompts), Prompts) })
+        {
+            foreach (var problem in generator.Problems($"{Section}:{name}"))
+            {
+                yield return new ValidationResult(problem, [name]);
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ internal sealed class LectureHost : IAsyncDisposable
             ["Pipeline:Media:VideoWidth"] = "160",
             ["Pipeline:Media:VideoHeight"] = "90",
             ["Pipeline:Media:VideoFramesPerSecond"] = "5",
-        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var engine = await TestEngine.StartAsync(PipelineCatalog.Create(), s =>
         {
             s.AddSingleton<IConfiguration>(configuration);
