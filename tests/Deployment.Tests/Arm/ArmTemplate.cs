@@ -121,7 +121,14 @@ public sealed class ArmResource(JsonElement json, ArmScope scope)
     public IReadOnlyList<ArmValue> Array(params string[] path)
     {
         var value = Get(path);
-        return value.Entries ?? throw new InvalidOperationException($"{string.Join('.', path)} of {Type} is {value}, not an array.");
+        if (value.Entries is { } entries)
+        {
+            return entries;
+        }
+
+        var text = value.Canonical;
+        throw new InvalidOperationException(
+            $"{string.Join('.', path)} of {Type} is not an array before deployment: {(text.Length > 300 ? text[..300] + "…" : text)}");
     }
 
     /// <summary>The evaluated property names of an object property (keys may be expressions, e.g. identity ids).</summary>
