@@ -43,11 +43,14 @@ run() {
 mkdir -p "$bicep_dir/bin"
 run build main.bicep --outfile bin/main.json
 run lint main.bicep
-run build-params main.bicepparam --outfile bin/main.parameters.json
-run lint main.bicepparam
+# One parameters file per case: main.bicepparam (Azure OpenAI off) and openai.bicepparam (on).
+for params in main openai; do
+  run build-params "$params.bicepparam" --outfile "bin/$params.parameters.json"
+  run lint "$params.bicepparam"
+done
 
 if [[ "$failed" -ne 0 ]]; then
   echo "infra/build.sh: the Bicep CLI reported diagnostics (warnings are errors)." >&2
   exit 1
 fi
-echo "infra/build.sh: main.bicep and main.bicepparam build and lint clean (bicep $bicep_version)."
+echo "infra/build.sh: main.bicep, main.bicepparam and openai.bicepparam build and lint clean (bicep $bicep_version)."

@@ -63,6 +63,43 @@ param alertEmail string = ''
 @minValue(0)
 param activityFailureThreshold int = 10
 
+@description('Deploy an Azure OpenAI account with openAIDeployments and switch the generators named by openAIImagesDeployment, openAISpeechDeployment and openAIPromptsDeployment to it. Off: every generator stays Local.')
+param deployOpenAI bool = false
+
+@description('Model deployments of the Azure OpenAI account (with deployOpenAI): name (what the app calls), model, version, skuName and capacity. The region (location) must offer each model with its SKU.')
+param openAIDeployments array = [
+  {
+    name: 'images'
+    model: 'gpt-image-1'
+    version: '2025-04-15'
+    skuName: 'GlobalStandard'
+    capacity: 1
+  }
+  {
+    name: 'speech'
+    model: 'gpt-4o-mini-tts'
+    version: '2025-03-20'
+    skuName: 'GlobalStandard'
+    capacity: 1
+  }
+  {
+    name: 'prompts'
+    model: 'gpt-4.1-mini'
+    version: '2025-04-14'
+    skuName: 'GlobalStandard'
+    capacity: 50
+  }
+]
+
+@description('Deployment (a name in openAIDeployments) the image generator calls when deployOpenAI is on. Empty: images stay Local.')
+param openAIImagesDeployment string = 'images'
+
+@description('Deployment (a name in openAIDeployments) the speech generator calls when deployOpenAI is on. Empty: speech stays Local.')
+param openAISpeechDeployment string = 'speech'
+
+@description('Deployment (a name in openAIDeployments) the prompt writer calls when deployOpenAI is on. Empty: prompts stay Local.')
+param openAIPromptsDeployment string = 'prompts'
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var names = {
   identity: '${namePrefix}-id-${suffix}'
@@ -72,6 +109,7 @@ var names = {
   appInsights: '${namePrefix}-appi-${suffix}'
   plan: '${namePrefix}-plan-${suffix}'
   app: '${namePrefix}-func-${suffix}'
+  openAI: '${namePrefix}-oai-${suffix}'
 }
 var deploymentContainerName = 'app-package'
 var assetsContainerName = 'pipeline-assets'
@@ -133,6 +171,47 @@ module access 'modules/access.bicep' = {
   }
 }
 
+module openAI 'modules/openai.bicep' = if (deployOpenAI) {
+  name: 'openAI'
+  params: {
+    location: location
+    tags: tags
+    accountName: names.openAI
+    identityName: identity.name
+    deployments: openAIDeployments
+  }
+}
+
+// Pipeline:Media:{Images|Speech|Prompts}:Provider, Endpoint and Deployment of each generator switched to the account.
+// Nothing when the account is not deployed: the app's default is the Local generators. The endpoint is read only on
+// the branch that deploys the account.
+var openAIEndpoint = deployOpenAI ? openAI!.outputs.endpoint : ''
+var mediaProviderSettings = deployOpenAI
+  ? concat(
+      empty(openAIImagesDeployment)
+        ? []
+        : [
+            { name: 'Pipeline__Media__Images__Provider', value: 'AzureOpenAI' }
+            { name: 'Pipeline__Media__Images__Endpoint', value: openAIEndpoint }
+            { name: 'Pipeline__Media__Images__Deployment', value: openAIImagesDeployment }
+          ],
+      empty(openAISpeechDeployment)
+        ? []
+        : [
+            { name: 'Pipeline__Media__Speech__Provider', value: 'AzureOpenAI' }
+            { name: 'Pipeline__Media__Speech__Endpoint', value: openAIEndpoint }
+            { name: 'Pipeline__Media__Speech__Deployment', value: openAISpeechDeployment }
+          ],
+      empty(openAIPromptsDeployment)
+        ? []
+        : [
+            { name: 'Pipeline__Media__Prompts__Provider', value: 'AzureOpenAI' }
+            { name: 'Pipeline__Media__Prompts__Endpoint', value: openAIEndpoint }
+            { name: 'Pipeline__Media__Prompts__Deployment', value: openAIPromptsDeployment }
+          ]
+    )
+  : []
+
 module functionApp 'modules/functionApp.bicep' = {
   name: 'functionApp'
   params: {
@@ -151,8 +230,10 @@ module functionApp 'modules/functionApp.bicep' = {
     taskHubName: taskHubName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    mediaProviderSettings: mediaProviderSettings
   }
-  // The app starts as soon as it exists: give it its data access first.
+  // The app starts as soon as it exists: give it its data access first (the generator settings read the OpenAI
+  // module's endpoint, so the account, its deployments and its role come first too).
   dependsOn: [
     access
   ]
@@ -176,3 +257,5 @@ output defaultHostName string = functionApp.outputs.defaultHostName
 output storageAccountName string = storage.outputs.name
 output cosmosEndpoint string = cosmos.outputs.endpoint
 output identityClientId string = identity.properties.clientId
+@description('Endpoint of the Azure OpenAI account (https://<name>.openai.azure.com/); empty when deployOpenAI is off.')
+output openAIEndpoint string = openAIEndpoint

@@ -10,3 +10,6 @@ param blobRetentionDays = 30
 param logRetentionInDays = 30
 param alertEmail = ''
 param activityFailureThreshold = 10
+
+// Azure OpenAI for the hosted generators: off, every generator is Local. openai.bicepparam switches it on.
+param deployOpenAI = false

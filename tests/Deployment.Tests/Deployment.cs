@@ -23,9 +23,9 @@ public static class Deployment
         var settings = new Dictionary<string, ArmValue>(StringComparer.Ordinal);
         foreach (var entry in site.Array("properties", "siteConfig", "appSettings"))
         {
-            var json = Assert.IsType<ArmValue.Json>(entry);
-            var name = json.Scope.Evaluate(json.Element.GetProperty("name")).AsText;
-            Assert.True(settings.TryAdd(name, json.Scope.Evaluate(json.Element.GetProperty("value"))), $"App setting {name} is set twice.");
+            var name = Assert.IsType<ArmValue.Text>(entry.Member("name")).Value;
+            var value = entry.Member("value") ?? throw new KeyNotFoundException($"App setting {name} has no value.");
+            Assert.True(settings.TryAdd(name, value), $"App setting {name} is set twice.");
         }
 
         return settings;

@@ -46,6 +46,9 @@ param maximumInstanceCount int
 @description('Memory of each instance, in MB.')
 param instanceMemoryMB int
 
+@description('Settings of the hosted generators (Pipeline__Media__*: name and value pairs); empty: the Local generators.')
+param mediaProviderSettings array = []
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -169,7 +172,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: appSettings
+      appSettings: concat(appSettings, mediaProviderSettings)
     }
     functionAppConfig: {
       deployment: {

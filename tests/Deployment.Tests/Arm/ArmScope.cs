@@ -14,13 +14,18 @@ public sealed class ArmScope
     private const string DeploymentsType = "Microsoft.Resources/deployments";
 
     private readonly JsonElement? _moduleResource;
+    private readonly IReadOnlyDictionary<string, JsonElement> _parameters;
+    private readonly int? _copyIndex;
 
-    private ArmScope(string path, JsonElement template, ArmScope? parent, JsonElement? moduleResource)
+    private ArmScope(
+        string path, JsonElement template, ArmScope? parent, JsonElement? moduleResource, IReadOnlyDictionary<string, JsonElement> parameters, int? copyIndex)
     {
         Path = path;
         Template = template;
         Parent = parent;
         _moduleResource = moduleResource;
+        _parameters = parameters;
+        _copyIndex = copyIndex;
     }
 
     public string Path { get; }
@@ -29,7 +34,33 @@ public sealed class ArmScope
 
     public ArmScope? Parent { get; }
 
-    public static ArmScope Root(JsonElement template) => new("main", template, null, null);
+    /// <summary>
+    /// The root template. A parameter in <paramref name="parameters"/> takes that value (as a deployment with those
+    /// values would); any other stays the symbol <c>parameters('name')</c>.
+    /// </summary>
+    public static ArmScope Root(JsonElement template, IReadOnlyDictionary<string, JsonElement>? parameters = null)
+        => new("main", template, null, null, parameters ?? new Dictionary<string, JsonElement>(), null);
+
+    /// <summary>The same template evaluated for one iteration of a resource copy loop (<c>copyIndex()</c>).</summary>
+    public ArmScope ForCopy(int index) => new(Path, Template, Parent, _moduleResource, _parameters, index);
+
+    /// <summary>
+    /// False only when the resource's <c>condition</c> is known to be false; a resource whose condition depends on
+    /// something only Azure knows may be deployed.
+    /// </summary>
+    public bool MayDeploy(JsonElement resource)
+        => !resource.TryGetProperty("condition", out var condition) || Evaluate(condition) is not ArmValue.Boolean { Value: false };
+
+    /// <summary>How many copies of the resource a deployment creates: 1 without a copy loop, null when only Azure knows.</summary>
+    public int? CopyCount(JsonElement resource)
+    {
+        if (!resource.TryGetProperty("copy", out var copy))
+        {
+            return 1;
+        }
+
+        return Evaluate(copy.GetProperty("count")) is ArmValue.Number count ? (int)count.Value : null;
+    }
 
     /// <summary>The template's resources (the array form and the symbolic-name object form both).</summary>
     public IEnumerable<JsonElement> Resources
@@ -62,6 +93,7 @@ public sealed class ArmScope
     public IEnumerable<ArmScope> Modules
         => Resources
             .Where(r => r.GetProperty("type").GetString() == DeploymentsType && r.GetProperty("properties").TryGetProperty("template", out _))
+            .Where(MayDeploy)
             .Select(ChildOf);
 
     public ArmScope Module(string name)
@@ -92,7 +124,7 @@ public sealed class ArmScope
     {
         if (Parent is null || _moduleResource is not { } module)
         {
-            return new ArmValue.Symbol($"parameters('{name}')");
+            return _parameters.TryGetValue(name, out var bound) ? Evaluate(bound) : new ArmValue.Symbol($"parameters('{name}')");
         }
 
         if (!module.GetProperty("properties").GetProperty("parameters").TryGetProperty(name, out var passed))
@@ -102,7 +134,14 @@ public sealed class ArmScope
                 : throw new KeyNotFoundException($"Module {Path} gets no value for parameter '{name}'.");
         }
 
-        return Parent.Evaluate(passed.GetProperty("value"));
+        // Bicep passes { "value": x }, or an expression that builds that object when the value is conditional.
+        if (passed.ValueKind == JsonValueKind.Object)
+        {
+            return Parent.Evaluate(passed.GetProperty("value"));
+        }
+
+        var built = Parent.Evaluate(passed);
+        return built.Member("value") ?? new ArmValue.Symbol($"{built.Canonical}.value");
     }
 
     public ArmValue Output(string name) => Evaluate(Template.GetProperty("outputs").GetProperty(name).GetProperty("value"));
@@ -110,7 +149,7 @@ public sealed class ArmScope
     private ArmScope ChildOf(JsonElement deployment)
     {
         var name = Evaluate(deployment.GetProperty("name")).AsText;
-        return new ArmScope($"{Path}/{name}", deployment.GetProperty("properties").GetProperty("template"), this, deployment);
+        return new ArmScope($"{Path}/{name}", deployment.GetProperty("properties").GetProperty("template"), this, deployment, _parameters, null);
     }
 
     private ArmValue EvaluateCall(ArmExpression.Call call)
@@ -125,14 +164,102 @@ public sealed class ArmScope
                 return Format(call);
             case "concat":
                 var parts = call.Arguments.Select(Evaluate).ToList();
-                return parts.All(p => p is ArmValue.Text)
-                    ? new ArmValue.Text(string.Concat(parts.Select(p => p.AsText)))
+                if (parts.All(p => p is ArmValue.Text))
+                {
+                    return new ArmValue.Text(string.Concat(parts.Select(p => p.AsText)));
+                }
+
+                return parts.All(p => p.Entries is not null)
+                    ? new ArmValue.List(parts.SelectMany(p => p.Entries!).ToList())
                     : Symbolic(call.Name, parts);
             case "reference":
                 return Symbolic(call.Name, [Evaluate(call.Arguments[0])]);
+            case "if":
+                return If(call);
+            case "createarray":
+                return new ArmValue.List(call.Arguments.Select(Evaluate).ToList());
+            case "createobject":
+                return CreateObject(call);
+            case "copyindex" when _copyIndex is { } index:
+                var offset = call.Arguments.Count == 1 && Evaluate(call.Arguments[0]) is ArmValue.Number n ? n.Value : 0;
+                return new ArmValue.Number(index + offset);
+            case "not":
+                return Evaluate(call.Arguments[0]) is ArmValue.Boolean b ? new ArmValue.Boolean(!b.Value) : Symbolic(call);
+            case "and" or "or":
+                return Logical(call);
+            case "equals":
+                return Equal(call);
+            case "empty":
+                return Empty(call);
+            case "length":
+                return Length(call);
             default:
-                return Symbolic(call.Name, call.Arguments.Select(Evaluate));
+                return Symbolic(call);
         }
+    }
+
+    // ARM evaluates only the branch the condition picks; so does this, when the condition is known.
+    private ArmValue If(ArmExpression.Call call)
+        => Evaluate(call.Arguments[0]) switch
+        {
+            ArmValue.Boolean { Value: true } => Evaluate(call.Arguments[1]),
+            ArmValue.Boolean { Value: false } => Evaluate(call.Arguments[2]),
+            var condition => Symbolic(call.Name, [condition, Evaluate(call.Arguments[1]), Evaluate(call.Arguments[2])]),
+        };
+
+    private ArmValue CreateObject(ArmExpression.Call call)
+    {
+        var arguments = call.Arguments.Select(Evaluate).ToList();
+        if (arguments.Where((_, i) => i % 2 == 0).Any(k => k is not ArmValue.Text))
+        {
+            return Symbolic(call.Name, arguments);
+        }
+
+        return new ArmValue.Map(arguments.Chunk(2).Select(p => KeyValuePair.Create(p[0].AsText, p[1])).ToList());
+    }
+
+    private ArmValue Logical(ArmExpression.Call call)
+    {
+        var operands = call.Arguments.Select(Evaluate).ToList();
+        if (operands.Any(o => o is not ArmValue.Boolean))
+        {
+            return Symbolic(call.Name, operands);
+        }
+
+        var values = operands.Cast<ArmValue.Boolean>().Select(b => b.Value);
+        return new ArmValue.Boolean(call.Name.Equals("and", StringComparison.OrdinalIgnoreCase) ? values.All(v => v) : values.Any(v => v));
+    }
+
+    private ArmValue Equal(ArmExpression.Call call)
+    {
+        var (left, right) = (Evaluate(call.Arguments[0]), Evaluate(call.Arguments[1]));
+        return left is ArmValue.Symbol || right is ArmValue.Symbol
+            ? Symbolic(call.Name, [left, right])
+            : new ArmValue.Boolean(left.Canonical == right.Canonical);
+    }
+
+    private ArmValue Empty(ArmExpression.Call call)
+    {
+        var value = Evaluate(call.Arguments[0]);
+        return value switch
+        {
+            ArmValue.Text text => new ArmValue.Boolean(text.Value.Length == 0),
+            ArmValue.Map map => new ArmValue.Boolean(map.Properties.Count == 0),
+            ArmValue.Json { Element.ValueKind: JsonValueKind.Object } json => new ArmValue.Boolean(!json.Element.EnumerateObject().Any()),
+            _ when value.Entries is { } entries => new ArmValue.Boolean(entries.Count == 0),
+            _ => Symbolic(call.Name, [value]),
+        };
+    }
+
+    private ArmValue Length(ArmExpression.Call call)
+    {
+        var value = Evaluate(call.Arguments[0]);
+        return value switch
+        {
+            ArmValue.Text text => new ArmValue.Number(text.Value.Length),
+            _ when value.Entries is { } entries => new ArmValue.Number(entries.Count),
+            _ => Symbolic(call.Name, [value]),
+        };
     }
 
     private ArmValue Format(ArmExpression.Call call)
@@ -172,10 +299,9 @@ public sealed class ArmScope
         }
 
         var target = Evaluate(member.Target);
-        if (target is ArmValue.Json { Element.ValueKind: JsonValueKind.Object } json
-            && json.Element.TryGetProperty(member.Name, out var property))
+        if (target is ArmValue.Json or ArmValue.Map && target.Member(member.Name) is { } property)
         {
-            return json.Scope.Evaluate(property);
+            return property;
         }
 
         return new ArmValue.Symbol($"{target.Canonical}.{member.Name}");
@@ -198,8 +324,20 @@ public sealed class ArmScope
             }
         }
 
+        if (target is ArmValue.List list && key is ArmValue.Number n && n.Value < list.Items.Count)
+        {
+            return list.Items[(int)n.Value];
+        }
+
+        if (target is ArmValue.Map && key is ArmValue.Text name && target.Member(name.Value) is { } member)
+        {
+            return member;
+        }
+
         return new ArmValue.Symbol($"{target.Canonical}[{key.Canonical}]");
     }
+
+    private ArmValue.Symbol Symbolic(ArmExpression.Call call) => Symbolic(call.Name, call.Arguments.Select(Evaluate));
 
     private static ArmValue.Symbol Symbolic(string name, IEnumerable<ArmValue> arguments)
         => new($"{name}({string.Join(", ", arguments.Select(a => a.Canonical))})");

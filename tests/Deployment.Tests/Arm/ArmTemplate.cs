@@ -5,10 +5,10 @@ namespace Pipeline.Deployment.Tests.Arm;
 /// <summary>The compiled deployment (main.bicep as ARM JSON) with every resource of every module.</summary>
 public sealed class ArmTemplate
 {
-    private ArmTemplate(JsonDocument document)
+    private ArmTemplate(JsonDocument document, IReadOnlyDictionary<string, JsonElement>? parameters)
     {
         Document = document;
-        Root = ArmScope.Root(document.RootElement);
+        Root = ArmScope.Root(document.RootElement, parameters);
         Resources = Collect(Root).ToList();
     }
 
@@ -19,7 +19,42 @@ public sealed class ArmTemplate
     /// <summary>Every resource, in the root template and in each module's template (module deployments included).</summary>
     public IReadOnlyList<ArmResource> Resources { get; }
 
-    public static ArmTemplate Parse(string json) => new(JsonDocument.Parse(json));
+    /// <summary>
+    /// Parses a compiled template. With <paramref name="parameters"/>, those root parameters take the given values:
+    /// conditions and copy counts that depend on them resolve, and resources a false condition leaves out are absent.
+    /// </summary>
+    public static ArmTemplate Parse(string json, IReadOnlyDictionary<string, JsonElement>? parameters = null)
+        => new(JsonDocument.Parse(json), parameters);
+
+    /// <summary>
+    /// The values a deployment with <paramref name="parametersJson"/> (a deployment parameters document, as
+    /// <c>bicep build-params</c> writes it) gives every root parameter of <paramref name="templateJson"/>: the file's
+    /// value, else the parameter's default.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonElement> DeploymentParameters(string templateJson, string parametersJson)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        using (var template = JsonDocument.Parse(templateJson))
+        {
+            foreach (var parameter in template.RootElement.GetProperty("parameters").EnumerateObject())
+            {
+                if (parameter.Value.TryGetProperty("defaultValue", out var fallback))
+                {
+                    values[parameter.Name] = fallback.Clone();
+                }
+            }
+        }
+
+        using (var file = JsonDocument.Parse(parametersJson))
+        {
+            foreach (var parameter in file.RootElement.GetProperty("parameters").EnumerateObject())
+            {
+                values[parameter.Name] = parameter.Value.GetProperty("value").Clone();
+            }
+        }
+
+        return values;
+    }
 
     public IReadOnlyList<ArmResource> OfType(string type)
         => Resources.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -33,9 +68,19 @@ public sealed class ArmTemplate
 
     private static IEnumerable<ArmResource> Collect(ArmScope scope)
     {
-        foreach (var resource in scope.Resources)
+        foreach (var resource in scope.Resources.Where(scope.MayDeploy))
         {
-            yield return new ArmResource(resource, scope);
+            if (scope.CopyCount(resource) is { } count && resource.TryGetProperty("copy", out _))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    yield return new ArmResource(resource, scope.ForCopy(i));
+                }
+            }
+            else
+            {
+                yield return new ArmResource(resource, scope);
+            }
         }
 
         foreach (var module in scope.Modules)
@@ -75,10 +120,15 @@ public sealed class ArmResource(JsonElement json, ArmScope scope)
     /// <summary>The evaluated entries of an array property.</summary>
     public IReadOnlyList<ArmValue> Array(params string[] path)
     {
-        var element = Element(path);
-        return element.ValueKind == JsonValueKind.Array
-            ? element.EnumerateArray().Select(Scope.Evaluate).ToList()
-            : throw new InvalidOperationException($"{string.Join('.', path)} of {Type} is {Scope.Evaluate(element)}, not an array.");
+        var value = Get(path);
+        if (value.Entries is { } entries)
+        {
+            return entries;
+        }
+
+        var text = value.Canonical;
+        throw new InvalidOperationException(
+            $"{string.Join('.', path)} of {Type} is not an array before deployment: {(text.Length > 300 ? text[..300] + "…" : text)}");
     }
 
     /// <summary>The evaluated property names of an object property (keys may be expressions, e.g. identity ids).</summary>

@@ -36,6 +36,27 @@ public abstract record ArmValue
         public override string Canonical => Expression;
     }
 
+    /// <summary>An array built by an expression (<c>createArray</c>, <c>concat</c> of arrays).</summary>
+    public sealed record List(IReadOnlyList<ArmValue> Items) : ArmValue
+    {
+        public override string Canonical => $"createArray({string.Join(", ", Items.Select(i => i.Canonical))})";
+
+        public bool Equals(List? other) => other is not null && Canonical == other.Canonical;
+
+        public override int GetHashCode() => Canonical.GetHashCode(StringComparison.Ordinal);
+    }
+
+    /// <summary>An object built by an expression (<c>createObject</c>).</summary>
+    public sealed record Map(IReadOnlyList<KeyValuePair<string, ArmValue>> Properties) : ArmValue
+    {
+        public override string Canonical
+            => $"createObject({string.Join(", ", Properties.Select(p => $"'{p.Key}', {p.Value.Canonical}"))})";
+
+        public bool Equals(Map? other) => other is not null && Canonical == other.Canonical;
+
+        public override int GetHashCode() => Canonical.GetHashCode(StringComparison.Ordinal);
+    }
+
     /// <summary>A text that identifies the value: quoted for strings, the expression for symbols.</summary>
     public abstract string Canonical { get; }
 
@@ -44,6 +65,22 @@ public abstract record ArmValue
     {
         Text text => text.Value,
         _ => Canonical,
+    };
+
+    /// <summary>The entries of an array (a template's JSON array or one an expression built); null for anything else.</summary>
+    public IReadOnlyList<ArmValue>? Entries => this switch
+    {
+        List list => list.Items,
+        Json { Element.ValueKind: JsonValueKind.Array } json => json.Element.EnumerateArray().Select(json.Scope.Evaluate).ToList(),
+        _ => null,
+    };
+
+    /// <summary>A property of an object (a template's JSON object or one an expression built), evaluated; null when absent.</summary>
+    public ArmValue? Member(string name) => this switch
+    {
+        Map map => map.Properties.Where(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault(),
+        Json { Element.ValueKind: JsonValueKind.Object } json when json.Element.TryGetProperty(name, out var property) => json.Scope.Evaluate(property),
+        _ => null,
     };
 
     public override string ToString() => Canonical;
