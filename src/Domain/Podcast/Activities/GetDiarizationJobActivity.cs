@@ -31,7 +31,7 @@ public sealed class GetDiarizationJobActivity(IHostedDiarizer diarizer, IBlobSto
             case HostedJobStatus.Failed:
                 throw new PermanentAssetException(
                     DiarizationStage.Diarization,
-                    $"{DiarizationStage.Diarization}: {diarizer.Provider}: the diarization job '{input.ProviderJobId}' failed: {job.Error ?? "the provider gave no reason"}.");
+                    $"{DiarizationStage.Diarization}: {diarizer.Provider}: the diarization job '{input.ProviderJobId}' failed: {(string.IsNullOrWhiteSpace(job.Error) ? "the provider gave no reason" : job.Error.TrimEnd('.', ' '))}.");
             case HostedJobStatus.Canceled:
                 throw new PermanentAssetException(
                     DiarizationStage.Diarization,
