@@ -136,11 +136,37 @@ public sealed class HostedDiarizationTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(0, _server.Requests("upload"));
     }
 
-    private Task<PodcastHost> StartHostAsync(string apiKey) => PodcastHost.StartAsync(settings: new Dictionary<string, string?>
+    [Fact]
+    public async Task Diarize_JobStillRunningAfterTheTimeout_DiarizationFailedNamingTheTimeoutSetting()
+    {
+        _server.RunningPolls = int.MaxValue;
+        await using var host = await StartHostAsync("test-key", timeout: TimeSpan.FromSeconds(3));
+        await host.Blobs.PutAsync("uploads/long.wav", new MemoryStream([1, 2, 3, 4]), "audio/wav");
+
+        var result = await host.RunDiarizationAsync("hosted-slow", new DiarizationRequest { Audio = "uploads/long.wav" });
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        var record = (await host.Jobs.GetAsync("hosted-slow"))!;
+        Assert.Equal(JobStatus.Failed, record.Status);
+        Assert.Equal("diarization-timeout", record.Error!.Type);
+        Assert.Contains("Pipeline:Diarization:Timeout", record.Error.Message, StringComparison.Ordinal);
+        output.WriteLine(record.Error.Message);
+
+        // The workflow stopped polling once the timeout had passed in its own time.
+        var history = await host.Engine.Engine.HistoryAsync("hosted-slow");
+        var start = history.OfType<TaskScheduledEvent>().Single(e => e.Name == nameof(StartDiarizationJobActivity)).EventId;
+        var started = history.OfType<TaskCompletedEvent>().Single(e => e.TaskScheduledId == start).Timestamp;
+        var lastPoll = history.OfType<TaskScheduledEvent>().Last(e => e.Name == nameof(GetDiarizationJobActivity)).Timestamp;
+        Assert.InRange(_server.Requests("jobs"), 1, 4);
+        Assert.True(lastPoll - started >= TimeSpan.FromSeconds(2), $"last poll {lastPoll - started} after the start");
+    }
+
+    private Task<PodcastHost> StartHostAsync(string apiKey, TimeSpan? timeout = null) => PodcastHost.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Pipeline:Diarization:Provider"] = "PyannoteAI",
         ["Pipeline:Diarization:Endpoint"] = _server.Endpoint.ToString(),
         ["Pipeline:Diarization:ApiKey"] = apiKey,
         ["Pipeline:Diarization:PollInterval"] = PollInterval.ToString(),
+        ["Pipeline:Diarization:Timeout"] = (timeout ?? TimeSpan.FromMinutes(30)).ToString(),
     });
 }
