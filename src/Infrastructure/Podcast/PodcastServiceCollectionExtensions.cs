@@ -25,6 +25,7 @@ public static class PodcastServiceCollectionExtensions
         services.TryAddSingleton<IAudioConcatenator, WavConcatenator>();
         services.TryAddSingleton<IDiarizer, EnergyPitchDiarizer>();
         services.TryAddSingleton<ISpeakerIdentifier, FeatureSpeakerIdentifier>();
+        services.TryAddSingleton<IVoiceMeasurer, EnergyPitchDiarizer>();
         services.AddOptions<DiarizationOptions>()
             .BindConfiguration(DiarizationOptions.Section)
             .ValidateDataAnnotations()

@@ -5,6 +5,7 @@ using Pipeline.Domain.Jobs;
 using Pipeline.Domain.Payloads;
 using Pipeline.Domain.Podcast.Activities;
 using Pipeline.Domain.Podcast.Diarization;
+using Pipeline.Infrastructure.Podcast;
 using Pipeline.Testing;
 using Pipeline.Worker;
 using Xunit.Abstractions;
@@ -94,6 +95,32 @@ public sealed class HostedDiarizationTests(ITestOutputHelper output) : IAsyncLif
         var bytes = await host.Engine.Engine.HistoryPayloadBytesOfJobAsync("hosted-1");
         output.WriteLine($"{history.Count} events, {bytes:N0} payload bytes of history");
         Assert.True(bytes < 16 * 1024, $"{bytes} bytes of history");
+    }
+
+    [Fact]
+    public async Task Diarize_PyannoteAIOnAWav_ClustersMeasuredAndNamedFromTheRegistry()
+    {
+        _server.RunningPolls = 0;
+        _server.Segments = [("SPEAKER_00", 0, 3), ("SPEAKER_01", 3.5, 6.5), ("SPEAKER_00", 7, 10)];
+        await using var host = await StartHostAsync("test-key");
+        var recording = SyntheticVoices.Wav([(110, 3), (220, 3), (110, 3)]);
+        await host.Blobs.PutAsync("uploads/two-voices.wav", new MemoryStream(recording), "audio/wav");
+        var registry = new Dictionary<string, VoiceFeatures>
+        {
+            ["Low"] = await EnergyPitchDiarizer.MeasureVoiceAsync(new MemoryStream(SyntheticVoices.Wav([(110, 2)]))),
+            ["High"] = await EnergyPitchDiarizer.MeasureVoiceAsync(new MemoryStream(SyntheticVoices.Wav([(220, 2)]))),
+        };
+
+        var result = await host.RunDiarizationAsync("hosted-named", new DiarizationRequest { Audio = "uploads/two-voices.wav", SpeakerRegistry = registry });
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var stored = await JsonBlob.GetAsync<DiarizationResult>(host.Blobs, DiarizationBlobKeys.Segments("hosted-named"), CancellationToken.None);
+        output.WriteLine(string.Join("; ", stored.Speakers.Select(s => $"{s.Label} {s.Features.PitchHz:F0} Hz {s.Features.SpectralCentroidHz:F0} Hz")));
+        Assert.InRange(stored.Speakers[0].Features.PitchHz, 100, 120);
+        Assert.InRange(stored.Speakers[1].Features.PitchHz, 200, 240);
+        Assert.Equal(10.5, stored.Duration, 2);
+        var enriched = await JsonBlob.GetAsync<EnrichedTranscript>(host.Blobs, DiarizationBlobKeys.Transcript("hosted-named"), CancellationToken.None);
+        Assert.Equal(["Low", "High", "Low"], enriched.Segments.Select(s => s.Speaker));
     }
 
     [Fact]

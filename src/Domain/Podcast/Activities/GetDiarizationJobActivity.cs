@@ -9,9 +9,11 @@ namespace Pipeline.Domain.Podcast.Activities;
 /// <summary>
 /// Hosted diarization, step 3, once per poll: reads the job's status. When it succeeded, the segments are mapped onto
 /// <see cref="DiarizationResult"/> and stored first (they can be megabytes); only the status and the result's summary
-/// return to the workflow. A job that failed or was canceled at the provider is a permanent failure with its reason.
+/// return to the workflow. Each cluster's voice features are measured from the audio over its segments (when the
+/// audio is a WAV the measurer reads; otherwise they stay zero and no registry name is given). A job that failed or
+/// was canceled at the provider is a permanent failure with its reason.
 /// </summary>
-public sealed class GetDiarizationJobActivity(IHostedDiarizer diarizer, IBlobStore blobs) : TaskActivity<DiarizationJobQuery, DiarizationJobPoll>
+public sealed class GetDiarizationJobActivity(IHostedDiarizer diarizer, IVoiceMeasurer voices, IBlobStore blobs) : TaskActivity<DiarizationJobQuery, DiarizationJobPoll>
 {
     public override async Task<DiarizationJobPoll> RunAsync(TaskActivityContext context, DiarizationJobQuery input)
     {
@@ -43,6 +45,20 @@ public sealed class GetDiarizationJobActivity(IHostedDiarizer diarizer, IBlobSto
         }
 
         var result = HostedDiarizationMapping.ToResult(job.Segments ?? []);
+        try
+        {
+            await using var audio = await blobs.GetAsync(input.AudioKey, CancellationToken.None);
+            result = HostedDiarizationMapping.WithVoices(result, await voices.MeasureAsync(audio, result.Segments, CancellationToken.None));
+        }
+        catch (GenerationException ex) when (ex.Kind == FailureKind.Permanent)
+        {
+            // Not a recording the measurer reads (the provider takes other formats): the clusters stay unmeasured.
+        }
+        catch (BlobNotFoundException)
+        {
+            // The audio was removed after its upload: the clusters stay unmeasured.
+        }
+
         var blob = await JsonBlob.PutAsync(blobs, DiarizationBlobKeys.Segments(input.JobId), result, CancellationToken.None);
         var summary = new DiarizationSummary(
             blob,

@@ -3,8 +3,8 @@ namespace Pipeline.Domain.Podcast.Diarization;
 /// <summary>
 /// Maps a hosted provider's segments onto <see cref="DiarizationResult"/>: segments in time order, the provider's
 /// speaker labels renamed <c>S1</c>, <c>S2</c>… in order of first speech, each speaker's speech seconds summed. A hosted
-/// provider reports no pitch or timbre, so the clusters' <see cref="VoiceFeatures"/> are zero (the feature-based
-/// identifier names none of them); the duration is the end of the last segment.
+/// provider reports no pitch or timbre, so the clusters' <see cref="VoiceFeatures"/> are zero and the duration is the
+/// end of the last segment until <see cref="WithVoices"/> gives them what the recording measures.
 /// </summary>
 public static class HostedDiarizationMapping
 {
@@ -34,6 +34,18 @@ public static class HostedDiarizationMapping
                 .Select(l => new SpeakerCluster { Label = l, Features = new VoiceFeatures { PitchHz = 0, SpectralCentroidHz = 0 }, SpeechSeconds = Math.Round(seconds[l], 3) })
                 .ToList(),
             Segments = mapped,
+        };
+    }
+
+    /// <summary>The result with each cluster's measured voice features and the recording's duration (when longer than the last segment).</summary>
+    public static DiarizationResult WithVoices(DiarizationResult result, MeasuredVoices voices)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(voices);
+        return result with
+        {
+            Duration = Math.Max(result.Duration, voices.Duration),
+            Speakers = result.Speakers.Select(s => voices.Speakers.TryGetValue(s.Label, out var features) ? s with { Features = features } : s).ToList(),
         };
     }
 }

@@ -72,7 +72,7 @@ public sealed class DiarizationWorkflow : TaskOrchestrator<DiarizationJob, Enric
         {
             await context.CreateTimer(plan.PollInterval, CancellationToken.None);
             var poll = await context.CallActivityAsync<DiarizationJobPoll>(
-                nameof(GetDiarizationJobActivity), new DiarizationJobQuery(audio.JobId, providerJobId), options);
+                nameof(GetDiarizationJobActivity), new DiarizationJobQuery(audio.JobId, providerJobId, audio.AudioKey), options);
             if (poll.Summary is { } summary)
             {
                 return summary;
