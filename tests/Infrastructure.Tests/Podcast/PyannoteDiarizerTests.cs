@@ -49,6 +49,17 @@ public sealed class PyannoteDiarizerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadAsync_PresignedUrlRefused_TransientNotTheKey()
+    {
+        _server.Answer("upload", 403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+
+        var failure = await Assert.ThrowsAsync<GenerationException>(() => Diarizer.UploadAsync("c", new MemoryStream([1, 2]), 2, "audio/wav"));
+
+        Assert.Equal(FailureKind.Transient, failure.Kind);
+        Assert.DoesNotContain("ApiKey", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetAsync_RunningThenSucceeded_ReportsEachStatusThenTheSegments()
     {
         _server.RunningPolls = 3;

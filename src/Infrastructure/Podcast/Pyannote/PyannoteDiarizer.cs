@@ -46,7 +46,7 @@ public sealed class PyannoteDiarizer(HttpClient http, IOptions<DiarizationOption
         content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
         request.Content = content;
         using var response = await SendAsync(request, "upload the audio", timeout: null, cancellationToken);
-        await PyannoteFailures.ThrowIfFailedAsync(response, "upload the audio", cancellationToken);
+        await PyannoteFailures.ThrowIfFailedAsync(response, "upload the audio", cancellationToken, presigned: true);
         return mediaUrl;
     }
 
@@ -132,6 +132,10 @@ public sealed class PyannoteDiarizer(HttpClient http, IOptions<DiarizationOption
             throw GenerationException.Transient(ProviderName, $"The provider's answer to {action} did not arrive within {Settings.RequestTimeout}.", ex);
         }
         catch (HttpRequestException ex)
+        {
+            throw GenerationException.Transient(ProviderName, $"The connection broke while reading the provider's answer to {action}.", ex);
+        }
+        catch (IOException ex)
         {
             throw GenerationException.Transient(ProviderName, $"The connection broke while reading the provider's answer to {action}.", ex);
         }

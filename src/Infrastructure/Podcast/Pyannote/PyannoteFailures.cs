@@ -14,7 +14,12 @@ internal static class PyannoteFailures
 {
     private const int MaxMessage = 300;
 
-    public static async Task ThrowIfFailedAsync(HttpResponseMessage response, string action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws the classified failure of an unsuccessful answer. For the upload to the pre-signed URL
+    /// (<paramref name="presigned"/>) a 401 or 403 is the URL's own signature (expired, say), not the API key: transient,
+    /// since the next attempt asks for a new URL.
+    /// </summary>
+    public static async Task ThrowIfFailedAsync(HttpResponseMessage response, string action, CancellationToken cancellationToken, bool presigned = false)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -25,6 +30,11 @@ internal static class PyannoteFailures
         var said = await ProviderMessageAsync(response, cancellationToken);
         var detail = said is null ? string.Empty : $": {said}";
         var retryAfter = RetryAfter(response);
+        if (presigned && response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw Transient($"The upload location refused the audio ({status}); its signature may have expired{detail}.", retryAfter);
+        }
+
         throw response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests => Transient($"The provider is rate limiting requests (429) to {action}{detail}.", retryAfter),
@@ -93,6 +103,14 @@ internal static class PyannoteFailures
             return null;
         }
         catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
         }
