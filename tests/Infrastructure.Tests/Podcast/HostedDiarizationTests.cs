@@ -76,6 +76,13 @@ public sealed class HostedDiarizationTests(ITestOutputHelper output) : IAsyncLif
             Assert.IsType<TaskScheduledEvent>(order[i + 1]);
         }
 
+        foreach (var poll in polls)
+        {
+            // No activity sleeps: each poll's activity answered well within a poll interval.
+            var done = history.OfType<TaskCompletedEvent>().Single(e => e.TaskScheduledId == poll.EventId);
+            Assert.True(done.Timestamp - poll.Timestamp < PollInterval, $"a poll took {done.Timestamp - poll.Timestamp}");
+        }
+
         foreach (var timer in timers)
         {
             Assert.True(timer.FireAt - timer.Timestamp >= PollInterval - TimeSpan.FromMilliseconds(50), $"timer of {timer.FireAt - timer.Timestamp}");
