@@ -41,7 +41,11 @@ public static class PipelineCatalog
         .AddActivity<AssembleEpisodeActivity>()
         .AddActivity<PublishEpisodeActivity>()
         .AddWorkflow<DiarizationWorkflow>()
+        .AddActivity<PlanDiarizationActivity>()
         .AddActivity<DiarizeAudioActivity>()
+        .AddActivity<UploadDiarizationMediaActivity>()
+        .AddActivity<StartDiarizationJobActivity>()
+        .AddActivity<GetDiarizationJobActivity>()
         .AddActivity<IdentifySpeakersActivity>()
         .AddActivity<EnrichTranscriptActivity>()
         .AddActivity<PublishDiarizationActivity>();

@@ -13,7 +13,7 @@ namespace Pipeline.Infrastructure.Podcast;
 /// closer than half a second become one segment. Works for voices that differ in pitch or timbre (as synthesized
 /// voices with distinct pitches do); overlapping speech is given to one speaker.
 /// </summary>
-public sealed class EnergyPitchDiarizer : IDiarizer
+public sealed class EnergyPitchDiarizer : IDiarizer, IVoiceMeasurer
 {
     public const string ProviderName = "energy-pitch";
 
@@ -52,6 +52,28 @@ public sealed class EnergyPitchDiarizer : IDiarizer
         var (active, _) = SpeechDetector.Detect(frames);
         return Features(frames, active, Enumerable.Range(0, frames.Count))
             ?? throw GenerationException.Permanent(ProviderName, "The recording has no voiced speech to measure.");
+    }
+
+    /// <summary>Each speaker's features over its segments (median F0 and mean centroid of the active frames inside them): for a hosted diarizer's clusters.</summary>
+    public async Task<MeasuredVoices> MeasureAsync(Stream wav, IReadOnlyList<DiarizedSegment> segments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var (frames, duration) = await AnalyzeAsync(wav, cancellationToken);
+        var (active, _) = SpeechDetector.Detect(frames);
+        var speakers = segments
+            .GroupBy(s => s.Speaker, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => Features(frames, active, g.SelectMany(s => FramesWithin(s, frames.Count))) ?? new VoiceFeatures { PitchHz = 0, SpectralCentroidHz = 0 },
+                StringComparer.Ordinal);
+        return new MeasuredVoices(duration, speakers);
+    }
+
+    private static IEnumerable<int> FramesWithin(DiarizedSegment segment, int count)
+    {
+        var from = Math.Clamp((int)Math.Ceiling(segment.Start / FrameAnalyzer.HopSeconds), 0, count);
+        var to = Math.Clamp((int)Math.Floor((segment.End - FrameAnalyzer.WindowSeconds) / FrameAnalyzer.HopSeconds) + 1, from, count);
+        return Enumerable.Range(from, to - from);
     }
 
     private static async Task<(List<FrameFeatures> Frames, double Duration)> AnalyzeAsync(Stream wav, CancellationToken cancellationToken)

@@ -74,8 +74,8 @@ public sealed class DiarizationWorkflowTests(ITestOutputHelper output)
         Assert.Contains("uploads/nothing.wav", missing.Error!.Message, StringComparison.Ordinal);
         Assert.Equal(1, await host.ScheduledAsync("missing", nameof(DiarizeAudioActivity)));
 
-        // Three phases, three stages, publish.
-        Assert.Equal(7, (await host.Engine.Engine.HistoryAsync("aligned")).OfType<DurableTask.Core.History.TaskScheduledEvent>().Count());
+        // The provider choice, three phases, three stages, publish.
+        Assert.Equal(8, (await host.Engine.Engine.HistoryAsync("aligned")).OfType<DurableTask.Core.History.TaskScheduledEvent>().Count());
         var replayer = new HistoryReplayer(host.Engine.Engine);
         foreach (var jobId in new[] { "marathon", "aligned", "missing" })
         {

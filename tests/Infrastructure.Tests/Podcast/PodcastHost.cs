@@ -45,14 +45,23 @@ internal sealed class PodcastHost : IAsyncDisposable
 
     public PhaseRecordingJobRepository Jobs => (PhaseRecordingJobRepository)Engine.Services.GetRequiredService<IJobRepository>();
 
-    public static async Task<PodcastHost> StartAsync(Func<ISpeechGenerator, ExecutionLog, ISpeechGenerator>? decorateSpeech = null)
+    /// <summary>Starts the host; <paramref name="settings"/> adds configuration (e.g. <c>Pipeline:Diarization:*</c>).</summary>
+    public static async Task<PodcastHost> StartAsync(
+        Func<ISpeechGenerator, ExecutionLog, ISpeechGenerator>? decorateSpeech = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Directory.CreateTempSubdirectory("pipeline-podcast-");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Pipeline:Storage:FileSystem:RootPath"] = Path.Combine(root.FullName, "blobs"),
             ["Pipeline:Jobs:Embedded:DataRoot"] = Path.Combine(root.FullName, "data"),
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var log = new ExecutionLog();
         var speech = SpeechGeneratorFactory.Create(new MediaOptions(), NullLoggerFactory.Instance);
         var engine = await TestEngine.StartAsync(PipelineCatalog.Create(), log: log, configure: s =>

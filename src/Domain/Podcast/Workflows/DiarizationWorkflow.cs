@@ -26,8 +26,11 @@ public sealed class DiarizationWorkflow : TaskOrchestrator<DiarizationJob, Enric
         try
         {
             await EnterAsync(context, jobId, DiarizationPhase.Diarization, options);
-            var diarization = await context.CallActivityAsync<DiarizationSummary>(
-                nameof(DiarizeAudioActivity), new DiarizationInput(jobId, request.Audio!, request.Speakers), options);
+            var plan = await context.CallActivityAsync<DiarizationPlan>(nameof(PlanDiarizationActivity), jobId, options);
+            var audio = new DiarizationInput(jobId, request.Audio!, request.Speakers);
+            var diarization = plan.Provider == DiarizationProvider.Local
+                ? await context.CallActivityAsync<DiarizationSummary>(nameof(DiarizeAudioActivity), audio, options)
+                : await DiarizeHostedAsync(context, audio, plan, options);
 
             await EnterAsync(context, jobId, DiarizationPhase.Identification, options);
             var identification = await context.CallActivityAsync<IdentificationSummary>(
@@ -52,6 +55,32 @@ public sealed class DiarizationWorkflow : TaskOrchestrator<DiarizationJob, Enric
             await context.CallActivityAsync<JobStatus>(nameof(FailJobActivity), WorkflowFailure.For(jobId, JobType.Diarization, ex, context), options);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A hosted provider: upload, start the job, then poll it — each poll one activity after a durable timer, so no
+    /// activity sleeps and a host may restart between polls — until it succeeds (its result is stored by the poll),
+    /// fails (the poll throws a permanent failure with the provider's reason) or outlasts the plan's timeout.
+    /// </summary>
+    private static async Task<DiarizationSummary> DiarizeHostedAsync(TaskOrchestrationContext context, DiarizationInput audio, DiarizationPlan plan, TaskOptions options)
+    {
+        var media = await context.CallActivityAsync<string>(nameof(UploadDiarizationMediaActivity), audio, options);
+        var providerJobId = await context.CallActivityAsync<string>(
+            nameof(StartDiarizationJobActivity), new DiarizationJobStart(audio.JobId, media, audio.Speakers), options);
+        var deadline = context.CurrentUtcDateTime + plan.Timeout;
+        do
+        {
+            await context.CreateTimer(plan.PollInterval, CancellationToken.None);
+            var poll = await context.CallActivityAsync<DiarizationJobPoll>(
+                nameof(GetDiarizationJobActivity), new DiarizationJobQuery(audio.JobId, providerJobId, audio.AudioKey), options);
+            if (poll.Summary is { } summary)
+            {
+                return summary;
+            }
+        }
+        while (context.CurrentUtcDateTime < deadline);
+
+        throw new DiarizationTimeoutException(providerJobId, plan.Timeout);
     }
 
     private static Task EnterAsync(TaskOrchestrationContext context, string jobId, JobPhase phase, TaskOptions options)
