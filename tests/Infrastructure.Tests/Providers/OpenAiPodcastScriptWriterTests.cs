@@ -164,6 +164,21 @@ public sealed class OpenAiPodcastScriptWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteScriptAsync_ContentPolicyRefusal_Permanent()
+    {
+        _server.ChatAnswer = _ => OutlineAnswer;
+        using var services = Build(HostedMedia.OpenAi(_server, "Scripts"));
+        var writer = services.GetRequiredService<IPodcastScriptWriter>();
+        var outline = await writer.WriteOutlineAsync(Interview);
+        _server.Script(Route.Chat, Fault.ContentPolicy);
+
+        var failure = await Assert.ThrowsAsync<GenerationException>(() => writer.WriteScriptAsync(Interview, outline));
+
+        Assert.Equal(FailureKind.Permanent, failure.Kind);
+        Assert.Contains("content policy", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddPipelinePodcast_ScriptsOpenAiWithoutKey_FailsAtStartNamingTheSetting()
     {
         var failure = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?>
