@@ -40,6 +40,9 @@ public sealed class MediaOptions : IValidatableObject
     /// <summary>Who writes image prompts: <c>Local</c> (key phrases), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
     public HostedGeneratorOptions Prompts { get; set; } = new();
 
+    /// <summary>Who writes podcast outlines and scripts: <c>Local</c> (the deterministic writer), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
+    public HostedGeneratorOptions Scripts { get; set; } = new();
+
     public VideoFormat VideoFormat => new() { Width = VideoWidth, Height = VideoHeight, FramesPerSecond = VideoFramesPerSecond };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -57,7 +60,7 @@ public sealed class MediaOptions : IValidatableObject
                 $"{Section}:{nameof(FaultInjection)}: {result.ErrorMessage}", result.MemberNames.Select(m => $"{nameof(FaultInjection)}.{m}"));
         }
 
-        foreach (var (name, generator) in new[] { (nameof(Images), Images), (nameof(Speech), Speech), (nameof(Prompts), Prompts) })
+        foreach (var (name, generator) in new[] { (nameof(Images), Images), (nameof(Speech), Speech), (nameof(Prompts), Prompts), (nameof(Scripts), Scripts) })
         {
             foreach (var problem in generator.Problems($"{Section}:{name}"))
             {

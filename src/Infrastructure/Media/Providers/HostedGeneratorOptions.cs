@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Pipeline.Infrastructure.Media.Providers;
 
 /// <summary>
-/// One generator's provider, bound from <c>Pipeline:Media:Images</c>, <c>:Speech</c> or <c>:Prompts</c>. Everything but
+/// One generator's provider, bound from <c>Pipeline:Media:Images</c>, <c>:Speech</c>, <c>:Prompts</c> or <c>:Scripts</c>. Everything but
 /// <see cref="Provider"/> matters only when the provider is hosted.
 /// </summary>
 public sealed class HostedGeneratorOptions
