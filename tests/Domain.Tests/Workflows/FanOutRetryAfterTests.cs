@@ -147,8 +147,7 @@ public sealed record Plan(int Failures = 0, TimeSpan? RetryAfter = null, bool Wa
 /// <summary>The plans by asset id, the attempts each asset's generation saw, and the signal of the first rate-limited answer.</summary>
 public sealed class ProviderPlans(Dictionary<string, Plan> plans)
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, List<int>> _attempts = [];
+    private readonly AttemptLog _attempts = new();
     private readonly TaskCompletionSource _firstFailure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task FirstFailure => _firstFailure.Task;
@@ -157,21 +156,9 @@ public sealed class ProviderPlans(Dictionary<string, Plan> plans)
 
     public void Failed() => _firstFailure.TrySetResult();
 
-    public void Record(string assetId, int attempt)
-    {
-        lock (_lock)
-        {
-            (_attempts.TryGetValue(assetId, out var list) ? list : _attempts[assetId] = []).Add(attempt);
-        }
-    }
+    public void Record(string assetId, int attempt) => _attempts.Record(assetId, attempt);
 
-    public IReadOnlyList<int> AttemptsOf(string assetId)
-    {
-        lock (_lock)
-        {
-            return _attempts.TryGetValue(assetId, out var list) ? [.. list] : [];
-        }
-    }
+    public IReadOnlyList<int> AttemptsOf(string assetId) => _attempts.Of(assetId);
 }
 
 /// <summary>

@@ -23,48 +23,19 @@ public sealed class StartRaceTests
     [InlineData(false)]
     [InlineData(true)]
     public async Task Start_EightIdenticalLectureStartsAtOnce_AllAnswer202WithOneBodyAndTheOneJobCompletes(bool holdTheFirst)
-    {
-        await using var host = Host(holdTheFirst);
-        using var http = host.CreateClient();
-        var failures = new List<string>();
-        var jobIds = new List<string>();
-
-        for (var round = 0; round < Rounds; round++)
-        {
-            var jobId = $"race-lecture-{round:00}";
-            jobIds.Add(jobId);
-            var body = Lectures.Body(jobId, segments: 1, stages: ["music"]).ToJsonString();
-            var answers = await RaceAsync(http, "lecture-media", Enumerable.Repeat(body, Racers).ToArray());
-            failures.AddRange(Check(jobId, answers));
-        }
-
-        failures.AddRange(await CheckJobsAsync(host, jobIds));
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
+        => await IdenticalRacesAsync(holdTheFirst, "lecture-media", "race-lecture", jobId => Lectures.Body(jobId, segments: 1, stages: ["music"]).ToJsonString());
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Start_EightIdenticalPodcastStartsAtOnce_AllAnswer202WithOneBodyAndTheOneJobCompletes(bool holdTheFirst)
     {
-        await using var host = Host(holdTheFirst);
-        using var http = host.CreateClient();
         var sample = JsonNode.Parse(await SampleAsync("podcast-episode.json"))!.AsObject();
-        var failures = new List<string>();
-        var jobIds = new List<string>();
-
-        for (var round = 0; round < Rounds; round++)
+        await IdenticalRacesAsync(holdTheFirst, "podcast-episode", "race-podcast", jobId =>
         {
-            var jobId = $"race-podcast-{round:00}";
-            jobIds.Add(jobId);
             sample["jobId"] = jobId;
-            var body = sample.ToJsonString();
-            var answers = await RaceAsync(http, "podcast-episode", Enumerable.Repeat(body, Racers).ToArray());
-            failures.AddRange(Check(jobId, answers));
-        }
-
-        failures.AddRange(await CheckJobsAsync(host, jobIds));
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+            return sample.ToJsonString();
+        });
     }
 
     [Theory]
@@ -143,6 +114,26 @@ public sealed class StartRaceTests
             return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
         })).ToList();
         return await Task.WhenAll(requests).WaitAsync(JobTimeout);
+    }
+
+    /// <summary><see cref="Rounds"/> rounds of <see cref="Racers"/> identical starts of a new id; every answer checked, then every job.</summary>
+    private static async Task IdenticalRacesAsync(bool holdTheFirst, string type, string idPrefix, Func<string, string> bodyFor)
+    {
+        await using var host = Host(holdTheFirst);
+        using var http = host.CreateClient();
+        var failures = new List<string>();
+        var jobIds = new List<string>();
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var jobId = $"{idPrefix}-{round:00}";
+            jobIds.Add(jobId);
+            var answers = await RaceAsync(http, type, Enumerable.Repeat(bodyFor(jobId), Racers).ToArray());
+            failures.AddRange(Check(jobId, answers));
+        }
+
+        failures.AddRange(await CheckJobsAsync(host, jobIds));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     private static IEnumerable<string> Check(string jobId, IReadOnlyList<Answer> answers)
